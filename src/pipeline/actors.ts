@@ -1,0 +1,77 @@
+/** Actor coding: dictionary aliases, demonyms and capitals used for governments. */
+import type { ActorEntry } from './dictionaries.ts';
+import { escapeRegExp, LOCATIVE_BEFORE } from './text-rules.ts';
+
+export interface ActorMention {
+  actorId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** How it was recognised: a name, a demonym ("Turkish tanks") or a capital ("Ankara said"). */
+  via: 'alias' | 'demonym' | 'capital';
+}
+
+interface Matcher {
+  actorId: string;
+  via: ActorMention['via'];
+  /** Country-like names ("Turkey", "Ankara") are places after a locative preposition. */
+  placeLike: boolean;
+  re: RegExp;
+}
+
+/** Nouns after a demonym that make it describe a place, not a force ("the Turkish town of"). */
+const DEMONYM_PLACE_NOUN =
+  /^\s+(?:town|city|village|border|territory|soil|side|coast|region|province|cities|lira|media|television|news|capital)\b/i;
+
+export interface ActorCoder {
+  find(text: string): ActorMention[];
+}
+
+/** Builds a matcher over the dictionary; longer names win over shorter ones they contain. */
+export function createActorCoder(actors: ActorEntry[], countryNames: (code: string) => string[]): ActorCoder {
+  const matchers: Matcher[] = [];
+  for (const a of actors) {
+    const names = new Set(a.aliases);
+    if (a.country) for (const n of countryNames(a.country)) names.add(n);
+    const entries: [string, Matcher['via']][] = [
+      ...[...names].map((n) => [n, 'alias'] as [string, Matcher['via']]),
+      ...a.demonyms.map((n) => [n, 'demonym'] as [string, Matcher['via']]),
+      ...a.capitals.map((n) => [n, 'capital'] as [string, Matcher['via']]),
+    ];
+    for (const [name, via] of entries) {
+      // Lower-case aliases match any case; names with capitals must match as written (IS ≠ "is").
+      const flags = name === name.toLowerCase() ? 'giu' : 'gu';
+      matchers.push({
+        actorId: a.id,
+        via,
+        placeLike: via === 'capital' || (a.country !== undefined && countryNames(a.country).includes(name)),
+        re: new RegExp(
+          `(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}]|-(?![Ll]ed|[Bb]acked|[Hh]eld))`,
+          flags,
+        ),
+      });
+    }
+  }
+  matchers.sort((x, y) => y.re.source.length - x.re.source.length);
+
+  return {
+    find(text) {
+      const taken: [number, number][] = [];
+      const out: ActorMention[] = [];
+      for (const m of matchers) {
+        m.re.lastIndex = 0;
+        for (let r = m.re.exec(text); r; r = m.re.exec(text)) {
+          const start = r.index;
+          const end = start + r[0].length;
+          if (taken.some(([s, e]) => start < e && end > s)) continue;
+          const before = text.slice(Math.max(0, start - 40), start);
+          if (m.placeLike && LOCATIVE_BEFORE.test(before)) continue;
+          if (m.via === 'demonym' && DEMONYM_PLACE_NOUN.test(text.slice(end, end + 20))) continue;
+          taken.push([start, end]);
+          out.push({ actorId: m.actorId, start, end, text: r[0], via: m.via });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}

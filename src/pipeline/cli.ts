@@ -1,0 +1,36 @@
+/**
+ * npm run pipeline [-- --in DIR --out DIR --data DIR --actors FILE --strict]
+ * Reads the corpus, writes public/data/, prints a report. Exit code 0 unless nothing could be
+ * processed (or, with --strict, anything went wrong).
+ */
+import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
+import { formatReport } from './report.ts';
+import { listArticleFiles, loadToolkit, runPipeline, writeOutput } from './run.ts';
+
+const { values } = parseArgs({
+  options: {
+    in: { type: 'string', default: 'seeds/articles' },
+    out: { type: 'string', default: 'public/data' },
+    data: { type: 'string', default: 'seeds' },
+    actors: { type: 'string', multiple: true, default: [] },
+    strict: { type: 'boolean', default: false },
+  },
+});
+
+const files = listArticleFiles(values.in);
+if (files.length === 0) {
+  console.error(`pipeline: no article files (.md, .txt) in ${values.in}`);
+  process.exit(1);
+}
+const kit = loadToolkit({ dataDir: values.data, extraActors: values.actors });
+const bar = process.stderr.isTTY
+  ? new SingleBar({ format: 'articles {bar} {value}/{total}', clearOnComplete: true })
+  : null;
+bar?.start(files.length, 0);
+const result = runPipeline(files, kit, (n) => bar?.update(n));
+bar?.stop();
+writeOutput(values.out, result);
+console.log(formatReport(result.report, values.out));
+const failed = result.report.articlesRead === 0 || (values.strict && result.report.problems.length > 0);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,113 @@
+/**
+ * One event, many sources: candidates that report the same happening (same type, overlapping dates,
+ * compatible places and actors) become one event. The event id is the passage key of its earliest
+ * source, so it survives re-runs and the addition of later articles; every source keeps its key, so
+ * an id that later becomes a secondary source still resolves in the app.
+ */
+import type { ConflictEvent, DatePrecision, Place, PlacePrecision } from '../shared/schema.ts';
+import type { Candidate } from './extract.ts';
+
+const PRECISION_RANK: Record<PlacePrecision, number> = {
+  exact: 0,
+  district: 1,
+  town: 2,
+  region: 3,
+  country: 4,
+};
+const DATE_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function placesCompatible(a: Place, b: Place): boolean {
+  if (a.country !== b.country) return false;
+  if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return true;
+  const coarse =
+    PRECISION_RANK[a.precision] >= PRECISION_RANK.region ||
+    PRECISION_RANK[b.precision] >= PRECISION_RANK.region;
+  // A country or region contains the town reported elsewhere ("in Russia" / "to Moscow").
+  if (coarse) return a.precision === 'country' || b.precision === 'country' || distanceKm(a, b) <= 300;
+  return distanceKm(a, b) <= 25;
+}
+
+function range(e: { date: string; dateEnd?: string }): [string, string] {
+  return [e.date, e.dateEnd ?? e.date];
+}
+
+function datesOverlap(a: { date: string; dateEnd?: string }, b: { date: string; dateEnd?: string }): boolean {
+  const [as, ae] = range(a);
+  const [bs, be] = range(b);
+  return as <= be && bs <= ae;
+}
+
+function actorsCompatible(a: string[], b: string[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
+}
+
+interface Draft {
+  head: Candidate;
+  members: Candidate[];
+}
+
+function sameHappening(d: Draft, c: Candidate): boolean {
+  return d.members.some(
+    (m) =>
+      m.type === c.type &&
+      datesOverlap(m, c) &&
+      // Within one article, different sentences are different facts unless they name the same place.
+      (m.articleId === c.articleId
+        ? m.place.gazetteerId === c.place.gazetteerId
+        : placesCompatible(m.place, c.place)) &&
+      actorsCompatible(m.actors, c.actors) &&
+      // Undated sentences only join events of their own article: their date is a guess.
+      (!(m.undated || c.undated) || m.articleId === c.articleId),
+  );
+}
+
+function best<T>(items: T[], rank: (t: T) => number): T {
+  return items.reduce((x, y) => (rank(y) < rank(x) ? y : x));
+}
+
+/** Merges candidates into events, deterministically (sorted input, sorted output). */
+export function mergeCandidates(candidates: Candidate[]): ConflictEvent[] {
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      a.published.localeCompare(b.published) || a.articleId.localeCompare(b.articleId) || a.start - b.start,
+  );
+  const drafts: Draft[] = [];
+  for (const c of sorted) {
+    const d = drafts.find((x) => sameHappening(x, c));
+    if (d) d.members.push(c);
+    else drafts.push({ head: c, members: [c] });
+  }
+  const events = drafts.map((d): ConflictEvent => {
+    const place = best(d.members, (m) => PRECISION_RANK[m.place.precision]).place;
+    const dated = d.members.filter((m) => !m.undated);
+    const when = best(dated.length ? dated : d.members, (m) => DATE_RANK[m.datePrecision]);
+    const actors = [...new Set(d.members.flatMap((m) => m.actors))];
+    return {
+      id: `e-${d.head.key}`,
+      type: d.head.type,
+      subtype: d.head.subtype,
+      summary: d.head.summary,
+      date: when.date,
+      ...(when.dateEnd ? { dateEnd: when.dateEnd } : {}),
+      datePrecision: when.datePrecision,
+      place,
+      actors,
+      sources: d.members.map((m) => ({
+        articleId: m.articleId,
+        start: m.start,
+        end: m.end,
+        key: `e-${m.key}`,
+      })),
+    };
+  });
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}

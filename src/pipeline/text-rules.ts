@@ -1,0 +1,47 @@
+/** Small English patterns shared by the place, actor and event stages. */
+
+/** A string as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A locative preposition (with an optional article and direction) right before a name. */
+export const LOCATIVE_BEFORE =
+  /(?:\b(?:in|into|inside|at|to|from|near|across|within|throughout|toward|towards|outside|over|around|for|out of|headed for|close to|via)|\b(?:city|town|village|province|region|district|outskirts|parts|areas?|north|south|east|west|northwest|northeast|southwest|southeast) of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?$/i;
+
+/** A place named after one of these is a reference point, not where it happened. */
+export const REFERENCE_BEFORE =
+  /\b(?:near|close to|outside|(?:just\s+)?(?:north|south|east|west|northwest|northeast|southwest|southeast)(?:ern)? of|across the border from|away from|miles from|km from|kilometres from|kilometers from)\s+(?:the\s+)?$/i;
+
+/** A place named after one of these is where something came from. */
+export const ORIGIN_BEFORE = /\b(?:from|out of)\s+(?:the\s+)?$/i;
+
+/** Titles before a person's name: the name after them is not a place. */
+export const TITLE_BEFORE =
+  /\b(?:President|Minister|General|Gen\.|Lt\.|Lieutenant-General|Capt\.|Col\.|Maj\.|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|commander|envoy|counterpart|leader)\s+$/;
+
+/** Words never taken for a place even when a gazetteer has them. */
+export const NOT_PLACES = new Set(
+  (
+    'a an the this that these those he she it they we i you his her its their our my me us them who what ' +
+    'when where why how and or but if of on in at by for with to from as is was were be been are ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december reports reuters president minister general spokesman ' +
+    'god state army police city town border media news television government official officials ' +
+    'soldiers fighters forces troops militia militants north south east west central arab arabs kurdish kurds ' +
+    'sunni sunnis shia shiite western eastern christian muslim islamic'
+  ).split(' '),
+);
+
+/** Words that make what follows hypothetical, planned or denied: not (yet) an event. */
+export const MODAL_BEFORE =
+  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt)\b[^.;]{0,40}$/i;
+
+/** "to" right before a verb: a purpose or plan ("to retake"), not a report — except for talks. */
+export const INFINITIVE_BEFORE = /\bto\s+$/i;
+
+/** Triggers that, after a determiner, name an operation rather than report a happening ("the Mosul offensive"). */
+export const NOUN_TRIGGER =
+  /^(?:offensive|battle|fight|operation|incursion|attack|assault|deployments?|advance|advances|clash|clashes)$/i;
+export const DETERMINER_BEFORE =
+  /\b(?:the|a|an|its|their|this|that|these|those|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
