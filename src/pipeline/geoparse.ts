@@ -124,7 +124,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t || !t.cap || masked(t)) {
+    if (!t?.cap || masked(t)) {
       i += 1;
       continue;
     }

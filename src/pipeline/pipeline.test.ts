@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseEventsFile } from '../shared/schema.ts';
+import { cleanText, parseArticleFile, readCorpus } from './corpus.ts';
+import { findDateLine, resolveDates } from './dates.ts';
+import { evaluate, loadGold } from './evaluate.ts';
+import { listArticleFiles, loadToolkit, runPipeline, type Toolkit } from './run.ts';
+import { splitSentences } from './segment.ts';
+
+let kit: Toolkit;
+beforeAll(() => {
+  kit = loadToolkit({ dataDir: 'seeds' });
+}, 60_000);
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const article = (body: string, meta = 'id: t1\ntitle: T\npublished: 2016-11-01') =>
+  `---\n${meta}\n---\n${body}`;
+
+describe('dates, resolved against the publication date', () => {
+  const one = (text: string, published = '2016-11-01') => resolveDates(text, published)[0];
+  it('reads a bare weekday as the most recent one, publication day included', () => {
+    expect(one('Turkey on Tuesday started moving tanks')?.date).toBe('2016-11-01');
+    expect(one('at around 01:00 GMT Wednesday', '2016-11-01')?.date).toBe('2016-10-26');
+    expect(one('said on Monday', '2016-11-02')).toMatchObject({ date: '2016-10-31', precision: 'day' });
+  });
+  it('gives a day without a year the most recent past year', () => {
+    expect(one('launched on 24 August in northern Syria')).toMatchObject({
+      date: '2016-08-24',
+      precision: 'day',
+    });
+    expect(one('on 24 December', '2017-01-05')?.date).toBe('2016-12-24');
+  });
+  it('turns months into ranges', () => {
+    expect(one('captured it last month', '2016-10-11')).toMatchObject({
+      date: '2016-09-01',
+      dateEnd: '2016-09-30',
+      precision: 'month',
+    });
+    expect(one('earlier this month', '2016-08-24')).toMatchObject({
+      date: '2016-08-01',
+      dateEnd: '2016-08-23',
+      precision: 'month',
+    });
+    expect(one('a failed July coup', '2016-08-24')).toMatchObject({ date: '2016-07-01', precision: 'month' });
+  });
+  it('resolves "about two weeks ago" to a week', () => {
+    expect(one('since the start of the offensive about two weeks ago')).toMatchObject({
+      precision: 'week',
+      date: '2016-10-15',
+    });
+  });
+  it('ignores the modal "may" and words that are no date', () => {
+    expect(resolveDates('Turkey may act from now on', '2016-11-01')).toEqual([]);
+  });
+  it('reads a date line with a two-digit year', () => {
+    expect(findDateLine("Title\n\nBy Cheri Cheng - 16 Feb '16 12:41PM\nClose")).toBe('2016-02-16');
+  });
+});
+
+describe('reading articles: bad input is named, the rest goes on', () => {
+  const rules: RegExp[] = [];
+  const problem = (bytes: Uint8Array) => {
+    const r = parseArticleFile('x.md', bytes, rules);
+    return r.ok ? null : r.error.problem;
+  };
+  it('rejects an empty file', () => expect(problem(enc(''))).toMatch(/empty file/));
+  it('rejects a binary file', () => expect(problem(new Uint8Array([1, 0, 2]))).toMatch(/binary/));
+  it('rejects bytes that are not UTF-8, with the offset', () =>
+    expect(problem(new Uint8Array([0x61, 0x62, 0xff, 0x63]))).toMatch(/not valid UTF-8.*offset 2/));
+  it('rejects a file without front matter', () =>
+    expect(problem(enc('Just text.'))).toMatch(/missing metadata/));
+  it('rejects an unparseable date', () =>
+    expect(problem(enc(article('Text.', 'id: a\npublished: 2016-13-45')))).toMatch(
+      /unparseable publication date "2016-13-45"/,
+    ));
+  it('falls back on a date line when metadata has no date', () => {
+    const r = parseArticleFile(
+      'x.md',
+      enc(article('Headline\n\nNovember 02, 2016\n\nBody.', 'id: a')),
+      rules,
+    );
+    expect(r.ok && r.article.published).toBe('2016-11-02');
+  });
+  it('skips a duplicate id and keeps the first', () => {
+    const files = listArticleFiles('seeds/articles').slice(0, 1);
+    const { articles, problems } = readCorpus([...files, ...files], rules);
+    expect(articles).toHaveLength(1);
+    expect(problems[0]?.problem).toMatch(/duplicate article id/);
+  });
+  it('drops page chrome by rule and keeps the text', () => {
+    const text = cleanText('Skip to main content\n\nBy [Jane](#)\n\nReal text.', [
+      /^skip to (main )?content$/i,
+    ]);
+    expect(text).toBe('By Jane\n\nReal text.');
+  });
+});
+
+describe('sentences', () => {
+  it('keeps abbreviations inside a sentence and gives exact offsets', () => {
+    const text = 'Gen. Hulusi Akar met him. Troops left on Sept. 15, 2016.';
+    const s = splitSentences(text);
+    expect(s.map((x) => x.text)).toEqual(['Gen. Hulusi Akar met him.', 'Troops left on Sept. 15, 2016.']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+});
+
+describe('places', () => {
+  const places = (text: string) =>
+    kit.extractor
+      .places({ text, outlet: null, author: null })
+      .map((m) => [m.text, m.entry?.country ?? null, m.role]);
+  it('handles "X near Y", "the border town of X" and "across the border from X"', () => {
+    expect(places('Turkish troops are at an outpost in Bashiqa near Mosul.')).toEqual([
+      ['Bashiqa', 'IQ', 'site'],
+      ['Mosul', 'IQ', 'reference'],
+    ]);
+    expect(places('Turkish tanks headed for the border town of Silopi.')).toEqual([['Silopi', 'TR', 'site']]);
+    expect(
+      places('Footage from the Turkish town of Karkamis across the border from Jarablus in Syria.'),
+    ).toEqual([
+      ['Karkamis', 'TR', 'site'],
+      ['Jarablus', 'SY', 'reference'],
+      ['Syria', 'SY', 'site'],
+    ]);
+  });
+  it('treats demonyms, and capitals and countries that speak, as actors', () => {
+    expect(places('Turkish tanks moved. Ankara said Damascus condemned it. Turkey warned Iraq.')).toEqual([]);
+    expect(places('He flew to Moscow and troops moved into Syria.')).toEqual([
+      ['Moscow', 'RU', 'site'],
+      ['Syria', 'SY', 'site'],
+    ]);
+  });
+  it('prefers no answer to a wrong one for English words and far-away homonyms', () => {
+    expect(places('Western allies were angered. White smoke rose over the hills.')).toEqual([]);
+  });
+});
+
+describe('the seed corpus, end to end', () => {
+  const files = () => listArticleFiles('seeds/articles');
+  it('gives byte-identical output on a re-run and writes a valid contract', () => {
+    const a = runPipeline(files(), kit);
+    const b = runPipeline(files(), kit);
+    expect(JSON.stringify(b.data)).toBe(JSON.stringify(a.data));
+    expect(parseEventsFile(JSON.parse(JSON.stringify(a.data))).dropped.count).toBe(0);
+  });
+  it('matches the committed public/data/events.json (run `npm run pipeline` after changing rules)', () => {
+    const committed = readFileSync('public/data/events.json', 'utf8');
+    expect(`${JSON.stringify(runPipeline(files(), kit).data, null, 1)}\n`).toBe(committed);
+  });
+  it('keeps every event id when an article is added', () => {
+    const all = files();
+    const without = runPipeline(all.slice(0, -1), kit).data.events;
+    const withIt = runPipeline(all, kit).data.events;
+    const resolvable = new Set(withIt.flatMap((e) => [e.id, ...e.sources.map((s) => s.key)]));
+    for (const e of without) expect(resolvable.has(e.id)).toBe(true);
+  });
+  it('offsets point at the passage in the stored text', () => {
+    const r = runPipeline(files(), kit);
+    const texts = new Map(r.articles.map((a) => [a.id, (JSON.parse(a.json) as { text: string }).text]));
+    for (const e of r.data.events)
+      for (const s of e.sources)
+        expect(texts.get(s.articleId)?.slice(s.start, s.end).length).toBe(s.end - s.start);
+  });
+  it('stays at or above the measured quality on the gold events, with no event in the wrong country', () => {
+    const r = runPipeline(files(), kit);
+    const texts = new Map(r.articles.map((a) => [a.id, (JSON.parse(a.json) as { text: string }).text]));
+    const ev = evaluate(r.data.events, texts, loadGold('src/pipeline/fixtures/gold-seeds.yaml'));
+    expect(ev.fields.event.recall).toBeGreaterThanOrEqual(0.9);
+    expect(ev.fields.place.recall).toBeGreaterThanOrEqual(0.85);
+    expect(ev.fields.event.precision).toBeGreaterThanOrEqual(0.65);
+    expect(ev.merges.merged).toBeGreaterThanOrEqual(1);
+    expect(ev.wrongCountry).toBeLessThanOrEqual(1);
+  });
+});
