@@ -1,0 +1,54 @@
+/** App verbs for end-to-end tests: what a user does, in the user's words. */
+import type { Page } from '@playwright/test';
+
+export class AtlasDriver {
+  constructor(readonly page: Page) {}
+
+  async open(path = '/') {
+    await this.page.goto(path);
+  }
+
+  async waitForEvents() {
+    await this.page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 30_000 });
+  }
+
+  eventButtons() {
+    return this.page.locator('button.event-item');
+  }
+
+  panelTitle() {
+    return this.page.locator('#event-title');
+  }
+
+  mark() {
+    return this.page.locator('.source-card mark').first();
+  }
+
+  /** Screen position of an event's marker, from the map's own projection. */
+  async markerPoint(eventId: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(async (id) => {
+      const map = window.__atlasMap;
+      if (!map) throw new Error('map not ready');
+      const res = await fetch('/data/events.json');
+      const data = (await res.json()) as { events: { id: string; place: { lon: number; lat: number } }[] };
+      const e = data.events.find((x) => x.id === id);
+      if (!e) throw new Error(`no event ${id}`);
+      const p = map.project([e.place.lon, e.place.lat]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    }, eventId);
+  }
+
+  async zoomTo(lon: number, lat: number, zoom: number) {
+    await this.page.evaluate(
+      ([lo, la, z]) =>
+        new Promise<void>((resolve) => {
+          const map = window.__atlasMap;
+          if (!map) throw new Error('map not ready');
+          map.once('idle', () => resolve());
+          map.jumpTo({ center: [lo as number, la as number], zoom: z as number });
+        }),
+      [lon, lat, zoom],
+    );
+  }
+}

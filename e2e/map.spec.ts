@@ -1,0 +1,113 @@
+import { loneEvent, multiSource, seedData } from './fixtures.ts';
+import { expect, test } from './test.ts';
+
+test.describe('the map and its source passages', () => {
+  test('the page opens with every event listed and the basemap drawn offline', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    await expect(page.getByText(`${seedData.events.length} events`, { exact: true })).toBeVisible();
+    await expect(atlas.eventButtons()).toHaveCount(seedData.events.length);
+    const measured = await page.evaluate(() => performance.getEntriesByName('events-ready').length);
+    expect(measured).toBe(1);
+    await expect(page.getByText(/Natural Earth/)).toBeVisible();
+  });
+
+  test('clicking a marker on the map canvas opens its passage', async ({ atlas, page }) => {
+    const target = loneEvent;
+    expect(target, 'a seed event alone at its place').toBeTruthy();
+    if (!target) return;
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.zoomTo(target.place.lon, target.place.lat, 10);
+    const p = await atlas.markerPoint(target.id);
+    await page.mouse.click(p.x, p.y);
+    await expect(atlas.panelTitle()).toHaveText(target.summary);
+    const source = target.sources[0];
+    const text = await page.evaluate(
+      async (id) => ((await (await fetch(`/data/articles/${id}.json`)).json()) as { text: string }).text,
+      source?.articleId ?? '',
+    );
+    await expect(atlas.mark()).toHaveText(text.slice(source?.start, source?.end));
+    await expect(atlas.mark()).toBeInViewport();
+    await expect(page).toHaveURL(new RegExp(`[?&]event=${target.id}`));
+  });
+
+  test('an event reported by two articles lists both sources', async ({ atlas, page }) => {
+    expect(multiSource, 'the seeds hold an event reported twice').toBeTruthy();
+    await atlas.open(`/?event=${multiSource?.id}`);
+    await expect(page.locator('.source-card')).toHaveCount(multiSource?.sources.length ?? 0);
+    await expect(page.locator('.source-card mark')).toHaveCount(multiSource?.sources.length ?? 0);
+  });
+
+  test('a deep link restores the event and the view', async ({ atlas, page }) => {
+    const e = seedData.events[0];
+    await atlas.open(`/?event=${e?.id}#7/36.2/38.5`);
+    await atlas.waitForEvents();
+    await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
+    const view = await page.evaluate(() => {
+      const m = window.__atlasMap;
+      return m ? { z: m.getZoom(), lat: m.getCenter().lat, lng: m.getCenter().lng } : null;
+    });
+    expect(view?.z).toBeCloseTo(7, 1);
+    expect(view?.lat).toBeCloseTo(36.2, 1);
+    expect(view?.lng).toBeCloseTo(38.5, 1);
+  });
+
+  test('list choice, arrow keys, Escape, and Back/Forward', async ({ atlas, page }) => {
+    const sorted = [...seedData.events].sort(
+      (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+    );
+    await atlas.open();
+    await atlas.waitForEvents();
+    const first = sorted[0];
+    await page
+      .getByRole('button', { name: new RegExp(`^${first?.place.name}, `) })
+      .first()
+      .click();
+    await expect(atlas.panelTitle()).toHaveText(first?.summary ?? '');
+    await page.keyboard.press('ArrowDown');
+    await expect(atlas.panelTitle()).toHaveText(sorted[1]?.summary ?? '');
+    await expect(page).toHaveURL(new RegExp(`event=${sorted[1]?.id}`));
+    await page.goBack();
+    await expect(atlas.panelTitle()).toHaveText(first?.summary ?? '');
+    await page.goForward();
+    await expect(atlas.panelTitle()).toHaveText(sorted[1]?.summary ?? '');
+    await page.keyboard.press('Escape');
+    await expect(atlas.eventButtons()).toHaveCount(seedData.events.length);
+    await expect(page).not.toHaveURL(/event=/);
+  });
+
+  test('a date at month precision is not shown as a day', async ({ atlas, page }) => {
+    const month = seedData.events.find((e) => e.datePrecision === 'month');
+    expect(month).toBeTruthy();
+    await atlas.open(`/?event=${month?.id}`);
+    await expect(page.getByTestId('event-date')).toContainText(/^[A-Z][a-z]+ \d{4}/);
+  });
+
+  test('a broken data file shows a clear message and the map still works', async ({ atlas, page }) => {
+    await page.route(
+      (url) => url.pathname === '/broken/events.json',
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: '{"schemaVersion": 1, "events": 5',
+        }),
+    );
+    await atlas.open('/?data=/broken/events.json');
+    await expect(page.getByRole('alert')).toContainText('is not valid JSON');
+    await expect(page.getByText('No events')).toBeVisible();
+    await expect(page.locator('.maplibregl-canvas')).toBeVisible();
+  });
+
+  test('a missing article shows an error in its card and the rest keeps working', async ({ atlas, page }) => {
+    const e = seedData.events[0];
+    await page.route(
+      (url) => url.pathname === `/data/articles/${e?.sources[0]?.articleId}.json`,
+      (route) => route.fulfill({ status: 404, body: 'nope' }),
+    );
+    await atlas.open(`/?event=${e?.id}`);
+    await expect(page.locator('.source-card').first().getByRole('alert')).toContainText('HTTP 404');
+    await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
+  });
+});

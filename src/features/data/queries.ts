@@ -1,0 +1,57 @@
+/** Loading the data files. Query options sit next to their fetchers; data is static. */
+import { queryOptions } from '@tanstack/react-query';
+import { type Article, type ParsedEventsFile, parseArticle, parseEventsFile } from '../../shared/schema.ts';
+
+export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
+
+async function fetchJson(url: string, what: string): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw new Error(`Could not reach ${what} at ${url}.`);
+  }
+  if (!res.ok) throw new Error(`Could not load ${what} (${url}): HTTP ${res.status}.`);
+  try {
+    return await res.json();
+  } catch {
+    throw new Error(`${what} at ${url} is not valid JSON.`);
+  }
+}
+
+export function eventsQuery(url: string) {
+  return queryOptions({
+    queryKey: ['events', url],
+    queryFn: async (): Promise<ParsedEventsFile> => {
+      const raw = await fetchJson(url, 'the events file');
+      try {
+        return parseEventsFile(raw);
+      } catch (e) {
+        throw new Error(`The events file ${url} is ${(e as Error).message}`);
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** Articles sit in articles/<id>.json next to the events file. */
+export function articleUrl(eventsUrl: string, articleId: string): string {
+  return new URL(`articles/${encodeURIComponent(articleId)}.json`, new URL(eventsUrl, window.location.href))
+    .href;
+}
+
+export function articleQuery(eventsUrl: string, articleId: string) {
+  const url = articleUrl(eventsUrl, articleId);
+  return queryOptions({
+    queryKey: ['article', url],
+    queryFn: async (): Promise<Article> => {
+      const raw = await fetchJson(url, `article ${articleId}`);
+      try {
+        return parseArticle(raw);
+      } catch (e) {
+        throw new Error(`Article ${articleId} is ${(e as Error).message}`);
+      }
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
