@@ -156,7 +156,7 @@ export function MapView({ data, colorMode, selected, flyRequest, onSelect, onPic
   }, [map, data, colorMode]);
 
   useEffect(() => {
-    if (!map || !map.getLayer('event-selected')) return;
+    if (!map?.getLayer('event-selected')) return;
     map.setFilter('event-selected', [
       'all',
       ['!', ['has', 'point_count']],
