@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { DEFAULT_DATA_URL, eventsQuery } from '../features/data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
+import { Legend } from '../features/map/Legend.tsx';
 import { MapView } from '../features/map/MapView.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
-import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
+import type { ConflictEvent } from '../shared/schema.ts';
 import { type ColorMode, useUi } from '../state/store.ts';
 import { initialUrl, useUrlSync } from './url-sync.ts';
 
@@ -126,32 +127,9 @@ export function App() {
               onChoose={(id) => select(id, { fly: true })}
             />
           )}
-          <Legend data={data} colorMode={colorMode} />
+          {data && <Legend data={data} colorMode={colorMode} />}
         </aside>
       </main>
     </div>
-  );
-}
-
-function Legend({ data, colorMode }: { data: EventsFile | undefined; colorMode: ColorMode }) {
-  if (!data) return null;
-  const items = colorMode === 'type' ? data.eventTypes : data.actors;
-  return (
-    <section className="legend" aria-label="Legend">
-      <h2>Legend</h2>
-      <ul>
-        {items.map((i) => (
-          <li key={i.id}>
-            <span className="swatch" style={{ background: i.color }} aria-hidden="true" /> {i.name}
-          </li>
-        ))}
-        <li>
-          <span className="swatch dot" aria-hidden="true" /> precise place (town or better)
-        </li>
-        <li>
-          <span className="swatch ring" aria-hidden="true" /> approximate place (region or country)
-        </li>
-      </ul>
-    </section>
   );
 }

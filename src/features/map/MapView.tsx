@@ -13,7 +13,15 @@ import { formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
 import type { ColorMode } from '../../state/store.ts';
 import { ONLINE_STYLE_URL, offlineStyle } from './basemap-style.ts';
-import { CLUSTER_LAYER, EVENTS_SOURCE, eventLayers, eventsToGeoJson, POINT_LAYER } from './event-layers.ts';
+import {
+  CLUSTER_LAYER,
+  drawShape,
+  EVENTS_SOURCE,
+  eventLayers,
+  eventsToGeoJson,
+  POINT_LAYER,
+  SHAPES,
+} from './event-layers.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -87,6 +95,9 @@ export function MapView({ data, colorMode, selected, flyRequest, onSelect, onPic
     if (existing) {
       existing.setData(geojson);
       return;
+    }
+    for (const shape of SHAPES) {
+      if (!map.hasImage(`shape-${shape}`)) map.addImage(`shape-${shape}`, drawShape(shape), { sdf: true });
     }
     map.addSource(EVENTS_SOURCE, {
       type: 'geojson',

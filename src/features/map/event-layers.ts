@@ -8,6 +8,8 @@ import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
 import type { ColorMode } from '../../state/store.ts';
 
 export const EVENTS_SOURCE = 'events';
+export const SHAPES = ['circle', 'triangle', 'square', 'diamond', 'star', 'cross', 'hexagon'] as const;
+export type Shape = (typeof SHAPES)[number];
 export const POINT_LAYER = 'event-points';
 export const CLUSTER_LAYER = 'event-clusters';
 
@@ -20,6 +22,7 @@ export function eventsToGeoJson(
   mode: ColorMode,
 ): GeoJSON.FeatureCollection {
   const typeColor = new Map(data.eventTypes.map((t) => [t.id, t.color]));
+  const typeShape = new Map(data.eventTypes.map((t, i) => [t.id, SHAPES[i % SHAPES.length]]));
   const actorColor = new Map(data.actors.map((a) => [a.id, a.color]));
   return {
     type: 'FeatureCollection',
@@ -30,6 +33,7 @@ export function eventsToGeoJson(
       properties: {
         id: e.id,
         type: e.type,
+        shape: `shape-${typeShape.get(e.type) ?? 'circle'}`,
         coarse: COARSE.has(e.place.precision),
         color:
           mode === 'type'
@@ -70,17 +74,36 @@ export const eventLayers: LayerSpecification[] = [
     paint: { 'text-color': '#ffffff' },
   },
   {
-    id: POINT_LAYER,
+    // Region/country guesses: a wide hollow ring around the symbol.
+    id: 'event-coarse-ring',
     type: 'circle',
     source: EVENTS_SOURCE,
-    filter: ['!', ['has', 'point_count']],
+    filter: ['all', ['!', ['has', 'point_count']], ['get', 'coarse']],
     paint: {
-      // Precise places: filled dots. Region/country guesses: wide hollow rings.
-      'circle-radius': ['case', ['get', 'coarse'], 13, 8],
+      'circle-radius': 16,
       'circle-color': color,
-      'circle-opacity': ['case', ['get', 'coarse'], 0.12, 0.95],
-      'circle-stroke-color': ['case', ['get', 'coarse'], color, '#ffffff'],
-      'circle-stroke-width': ['case', ['get', 'coarse'], 3, 1.5],
+      'circle-opacity': 0.1,
+      'circle-stroke-color': color,
+      'circle-stroke-width': 2.5,
+    },
+  },
+  {
+    // One symbol per event type (the legend shows which), coloured by type or actor.
+    id: POINT_LAYER,
+    type: 'symbol',
+    source: EVENTS_SOURCE,
+    filter: ['!', ['has', 'point_count']],
+    layout: {
+      'icon-image': ['get', 'shape'],
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'icon-size': ['case', ['get', 'coarse'], 0.6, 0.75],
+    },
+    paint: {
+      'icon-color': color,
+      'icon-halo-color': '#ffffff',
+      'icon-halo-width': 2,
+      'icon-opacity': ['case', ['get', 'coarse'], 0.75, 1],
     },
   },
   {
@@ -96,3 +119,44 @@ export const eventLayers: LayerSpecification[] = [
     },
   },
 ];
+
+/** Draws a marker shape as a white alpha mask (MapLibre tints it with icon-color). */
+export function drawShape(shape: Shape, size = 32): ImageData {
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d canvas');
+  const c = size / 2;
+  const r = size * 0.36;
+  const polygon = (points: [number, number][]) => {
+    ctx.beginPath();
+    for (const [i, [x, y]] of points.entries()) {
+      if (i) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+    }
+    ctx.closePath();
+    ctx.fill();
+  };
+  const around = (n: number, radius: (i: number) => number, turn = -Math.PI / 2) =>
+    Array.from({ length: n }, (_, i): [number, number] => [
+      c + radius(i) * Math.cos(turn + (i * 2 * Math.PI) / n),
+      c + radius(i) * Math.sin(turn + (i * 2 * Math.PI) / n),
+    ]);
+  ctx.fillStyle = '#ffffff';
+  if (shape === 'circle') {
+    ctx.beginPath();
+    ctx.arc(c, c, r, 0, 2 * Math.PI);
+    ctx.fill();
+  } else if (shape === 'triangle') polygon(around(3, () => r * 1.15));
+  else if (shape === 'square') polygon(around(4, () => r * 1.2, -Math.PI / 4));
+  else if (shape === 'diamond') polygon(around(4, () => r * 1.2));
+  else if (shape === 'star') polygon(around(10, (i) => (i % 2 ? r * 0.5 : r * 1.2)));
+  else if (shape === 'hexagon') polygon(around(6, () => r * 1.1));
+  else {
+    const w = r * 0.7;
+    ctx.fillRect(c - w / 2, c - r, w, 2 * r);
+    ctx.fillRect(c - r, c - w / 2, 2 * r, w);
+  }
+  return ctx.getImageData(0, 0, size, size);
+}

@@ -1,0 +1,65 @@
+/** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
+import { useMemo } from 'react';
+import type { EventsFile } from '../../shared/schema.ts';
+import type { ColorMode } from '../../state/store.ts';
+import { drawShape, SHAPES, type Shape } from './event-layers.ts';
+
+function shapeUrl(shape: Shape, color: string): string {
+  const img = drawShape(shape, 24);
+  const canvas = document.createElement('canvas');
+  canvas.width = img.width;
+  canvas.height = img.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return '';
+  ctx.putImageData(img, 0, 0);
+  ctx.globalCompositeOperation = 'source-in';
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, img.width, img.height);
+  return canvas.toDataURL();
+}
+
+export function Legend({ data, colorMode }: { data: EventsFile; colorMode: ColorMode }) {
+  const typeIcons = useMemo(
+    () =>
+      data.eventTypes.map((t, i) => ({
+        ...t,
+        url: shapeUrl(SHAPES[i % SHAPES.length] ?? 'circle', colorMode === 'type' ? t.color : '#444444'),
+      })),
+    [data, colorMode],
+  );
+  return (
+    <section className="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">Legend</h2>
+      <h3>Event types</h3>
+      <ul>
+        {typeIcons.map((t) => (
+          <li key={t.id}>
+            <img src={t.url} alt="" width={16} height={16} /> {t.name}
+          </li>
+        ))}
+      </ul>
+      {colorMode === 'actor' && (
+        <>
+          <h3>Actors (colour)</h3>
+          <ul>
+            {data.actors.map((a) => (
+              <li key={a.id}>
+                <span className="swatch" style={{ background: a.color }} aria-hidden="true" /> {a.name}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Place precision</h3>
+      <ul>
+        <li>
+          <span className="swatch dot" aria-hidden="true" /> symbol alone: town or more precise
+        </li>
+        <li>
+          <span className="swatch ring" aria-hidden="true" /> symbol in a wide ring: region or country
+          (approximate)
+        </li>
+      </ul>
+    </section>
+  );
+}
