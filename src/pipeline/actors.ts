@@ -8,7 +8,7 @@ export interface ActorMention {
   end: number;
   text: string;
   /** How it was recognised: a name, a demonym ("Turkish tanks") or a capital ("Ankara said"). */
-  via: 'alias' | 'demonym' | 'capital';
+  via: 'alias' | 'demonym' | 'capital' | 'person';
 }
 
 interface Matcher {
@@ -71,7 +71,44 @@ export function createActorCoder(actors: ActorEntry[], countryNames: (code: stri
           out.push({ actorId: m.actorId, start, end, text: r[0], via: m.via });
         }
       }
+      out.push(...people(text, out, taken));
       return out.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+/** Titles between an actor and a person's name: "Turkish Defence Minister Fikri Isik". */
+const TITLE =
+  /\b(?:President|Minister|minister|spokesman|Spokesman|spokeswoman|General|Gen\.|Lieutenant-General|Staff|staff|counterpart|commander|Capt\.|Col\.|leader|envoy)\b/;
+const NAME = /(?:\p{Lu}[\p{L}'’-]+|al-\p{Lu}[\p{L}-]+)(?:\s+(?:\p{Lu}[\p{L}'’-]+|al-\p{Lu}[\p{L}-]+)){1,2}/u;
+
+/**
+ * People named with their side ("Pentagon Spokesman Peter Cook", "Iraq's Prime Minister Haidar
+ * al-Abadi"): later mentions of their surname ("Cook said") are that actor speaking or acting.
+ */
+function people(text: string, mentions: ActorMention[], taken: [number, number][]): ActorMention[] {
+  const surnames = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.via === 'person') continue;
+    const after = text.slice(m.end, m.end + 70);
+    const title = TITLE.exec(after);
+    if (!title || /[.;:!?"“”]\s/.test(after.slice(0, title.index))) continue;
+    const rest = after.slice(title.index + title[0].length);
+    const name = NAME.exec(rest);
+    // The name follows the title directly ("Minister Fikri Isik", "counterpart, Gen. Valery Gerasimov").
+    if (!name || !/^[\s,]*(?:(?:Gen|Lt|Col|Capt|Maj)\.\s+)?$/.test(rest.slice(0, name.index))) continue;
+    const surname = (name[0].split(/\s+/).pop() ?? '').replace(/['’]s$/, '');
+    if (surname.length > 2 && !surnames.has(surname)) surnames.set(surname, m.actorId);
+  }
+  const out: ActorMention[] = [];
+  for (const [surname, actorId] of surnames) {
+    const re = new RegExp(`(?<![\\p{L}-])${escapeRegExp(surname)}(?![\\p{L}])`, 'gu');
+    for (let r = re.exec(text); r; r = re.exec(text)) {
+      const start = r.index;
+      const end = start + surname.length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      out.push({ actorId, start, end, text: surname, via: 'person' });
+    }
+  }
+  return out;
 }

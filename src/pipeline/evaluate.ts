@@ -53,6 +53,8 @@ export interface Evaluation {
   merges: { merged: number; total: number };
   missed: GoldRow[];
   spurious: ConflictEvent[];
+  /** Gold events found with some field wrong: which fields, and what came out. */
+  mismatches: { gold: GoldRow; event: ConflictEvent; fields: string[] }[];
 }
 
 export function evaluate(events: ConflictEvent[], texts: Map<string, string>, gold: GoldRow[]): Evaluation {
@@ -85,6 +87,7 @@ export function evaluate(events: ConflictEvent[], texts: Map<string, string>, go
   const predOk: Record<Field | 'event', number> = { event: 0, place: 0, date: 0, actors: 0, type: 0 };
   let wrongCountry = 0;
   const missed: GoldRow[] = [];
+  const mismatches: Evaluation['mismatches'] = [];
 
   for (const grp of groups) {
     const members = gold.map((_, i) => i).filter((i) => groupOf(i) === grp);
@@ -95,7 +98,12 @@ export function evaluate(events: ConflictEvent[], texts: Map<string, string>, go
       continue;
     }
     goldOk.event += 1;
-    for (const f of Object.keys(checks) as Field[]) if (checks[f](hit, g)) goldOk[f] += 1;
+    const wrong: string[] = [];
+    for (const f of Object.keys(checks) as Field[]) {
+      if (checks[f](hit, g)) goldOk[f] += 1;
+      else wrong.push(f);
+    }
+    if (wrong.length) mismatches.push({ gold: g, event: hit, fields: wrong });
   }
   const spurious: ConflictEvent[] = [];
   for (const e of events) {
@@ -131,6 +139,7 @@ export function evaluate(events: ConflictEvent[], texts: Map<string, string>, go
     merges: { merged, total: multi.length },
     missed,
     spurious,
+    mismatches,
   };
 }
 
@@ -145,6 +154,10 @@ export function formatEvaluation(name: string, ev: Evaluation): string {
     '|--------|-----------|--------|',
     ...rows,
     ...ev.missed.map((g) => `missed: ${g.article} "${g.quote}"`),
+    ...ev.mismatches.map(
+      (m) =>
+        `wrong ${m.fields.join('+')}: "${m.gold.quote}" → ${m.event.type}, ${m.event.place.name} ${m.event.place.country}, ${m.event.date}, [${m.event.actors.join(', ')}]`,
+    ),
     ...ev.spurious.map((e) => `spurious: ${e.id} ${e.type} ${e.place.name} "${e.summary.slice(0, 100)}"`),
   ].join('\n');
 }

@@ -15,8 +15,10 @@ import {
   DETERMINER_BEFORE,
   escapeRegExp,
   INFINITIVE_BEFORE,
+  MODAL_AFTER,
   MODAL_BEFORE,
   NOUN_TRIGGER,
+  SPEECH_PLACE_BEFORE,
 } from './text-rules.ts';
 
 export interface Candidate {
@@ -80,6 +82,7 @@ const WORD_AT = /^[\p{L}-]+/u;
 /** Whether a trigger at `at` reports something that happened (not a plan, a quote or a name). */
 function isReport(s: string, at: number, before: string, type: string): boolean {
   if (MODAL_BEFORE.test(before)) return false;
+  if (MODAL_AFTER.test(s.slice(at))) return false;
   if (type !== 'diplomacy' && INFINITIVE_BEFORE.test(before)) return false;
   const word = WORD_AT.exec(s.slice(at))?.[0] ?? '';
   if (type !== 'diplomacy' && NOUN_TRIGGER.test(word) && DETERMINER_BEFORE.test(before)) return false;
@@ -178,7 +181,10 @@ export function createExtractor(opts: {
         );
         if (dates[0]) lastDate = { paragraph: s.paragraph, date: dates[0] };
         if (isHeading(s.text)) continue;
-        const resolved = places.filter((p) => p.entry);
+        // A place in a hypothetical ("potential preparation for an incursion into Mosul") is not where it happened.
+        const resolved = places.filter(
+          (p) => p.entry && !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
+        );
         const kind = classify(s.text);
         if (!kind) {
           if (resolved.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
@@ -186,7 +192,10 @@ export function createExtractor(opts: {
         }
         const unquoted = resolved.filter((p) => !insideQuotes(article.text.slice(s.start, p.start)));
         const talkType = kind.type === 'statement' || kind.type === 'diplomacy';
-        const chosen = choosePlace(talkType ? unquoted : resolved, kind.type, s.start + kind.at);
+        const spoken = unquoted.filter((p) =>
+          SPEECH_PLACE_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
+        );
+        const chosen = choosePlace(talkType ? spoken : resolved, kind.type, s.start + kind.at);
         if (!chosen) continue;
         const place = toPlace(chosen);
         if (!place) continue;
@@ -230,13 +239,13 @@ function choosePlace(places: PlaceMention[], type: string, triggerAt: number): P
   const usable = places.filter(
     (p) => !talk || (p.locative && p.start - triggerAt < 60 && triggerAt - p.end < 60),
   );
-  const near = (p: PlaceMention) => Math.abs(p.start - triggerAt);
+  // Nearest to the trigger, places after it first ("moving on the town of Tal Afar"); a precise place
+  // beats a country or region ("the district of Kokjali … inside Mosul" stays Kokjali).
+  const near = (p: PlaceMention) => (p.start >= triggerAt ? p.start - triggerAt : triggerAt - p.end + 40);
+  const coarse = (p: PlaceMention) =>
+    PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0;
   return [...usable].sort(
-    (a, b) =>
-      (talk ? near(a) - near(b) : 0) ||
-      ROLE_RANK[a.role] - ROLE_RANK[b.role] ||
-      PRECISION_RANK[a.entry?.precision ?? 'country'] - PRECISION_RANK[b.entry?.precision ?? 'country'] ||
-      a.start - b.start,
+    (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || coarse(a) - coarse(b) || near(a) - near(b),
   )[0];
 }
 

@@ -147,6 +147,15 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     }
     i = j + 1;
   }
+  // "out of Ankara, Cankiri and Aksaray": a list shares the role of its first place.
+  for (let k = 1; k < out.length; k++) {
+    const prev = out[k - 1];
+    const cur = out[k];
+    if (prev && cur && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(prev.end, cur.start))) {
+      cur.role = prev.role;
+      cur.locative ||= prev.locative;
+    }
+  }
   return out;
 
   function matchRun(run: Token[], direction?: Token) {

@@ -35,7 +35,7 @@ export const NOT_PLACES = new Set(
 
 /** Words that make what follows hypothetical, planned or denied: not (yet) an event. */
 export const MODAL_BEFORE =
-  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt)\b[^.;]{0,40}$/i;
+  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$/i;
 
 /** "to" right before a verb: a purpose or plan ("to retake"), not a report — except for talks. */
 export const INFINITIVE_BEFORE = /\bto\s+$/i;
@@ -45,3 +45,10 @@ export const NOUN_TRIGGER =
   /^(?:offensive|battle|fight|operation|incursion|attack|assault|deployments?|advance|advances|clash|clashes)$/i;
 export const DETERMINER_BEFORE =
   /\b(?:the|a|an|its|their|this|that|these|those|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** A modal right after the trigger in the same clause: "Sending troops … would be". */
+export const MODAL_AFTER = /^[^,.;]{0,40}\b(?:would|could|might)\b/i;
+
+/** Where a statement was made: "told reporters in", "said during a briefing in", "speech at". */
+export const SPEECH_PLACE_BEFORE =
+  /\b(?:said|says|spoke|stated|told|announced|declared|reporters|journalists|briefing|conference|speech|interview|statement|meeting|talks|visit|visited|flew|travelled|traveled|arrived|met|was|were)\b[^.;,]{0,15}\b(?:in|at|to)\s+(?:the\s+)?$/i;
