@@ -65,7 +65,9 @@ export function createActorCoder(actors: ActorEntry[], countryNames: (code: stri
           const end = start + r[0].length;
           if (taken.some(([s, e]) => start < e && end > s)) continue;
           const before = text.slice(Math.max(0, start - 40), start);
-          if (m.placeLike && LOCATIVE_BEFORE.test(before)) continue;
+          // "in Iraq" is a place; "from Iraq's prime minister" is still the actor.
+          if (m.placeLike && LOCATIVE_BEFORE.test(before) && !/^['’]s\b/.test(text.slice(end, end + 3)))
+            continue;
           if (m.via === 'demonym' && DEMONYM_PLACE_NOUN.test(text.slice(end, end + 20))) continue;
           taken.push([start, end]);
           out.push({ actorId: m.actorId, start, end, text: r[0], via: m.via });

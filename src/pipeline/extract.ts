@@ -12,6 +12,7 @@ import type { Gazetteer } from './gazetteer.ts';
 import { articleCountries, geoparse, type PlaceMention } from './geoparse.ts';
 import { splitSentences } from './segment.ts';
 import {
+  CARRY_ON_BEFORE,
   DETERMINER_BEFORE,
   escapeRegExp,
   INFINITIVE_BEFORE,
@@ -59,7 +60,7 @@ const PRECISION_RANK: Record<PlacePrecision, number> = {
   region: 3,
   country: 4,
 };
-const ROLE_RANK = { site: 0, origin: 1, reference: 2 } as const;
+const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3 } as const;
 
 /** The passage key: stable for the same words in the same article, whatever offsets they move to. */
 export function passageKey(articleId: string, passage: string): string {
@@ -85,7 +86,13 @@ function isReport(s: string, at: number, before: string, type: string): boolean 
   if (MODAL_AFTER.test(s.slice(at))) return false;
   if (type !== 'diplomacy' && INFINITIVE_BEFORE.test(before)) return false;
   const word = WORD_AT.exec(s.slice(at))?.[0] ?? '';
-  if (type !== 'diplomacy' && NOUN_TRIGGER.test(word) && DETERMINER_BEFORE.test(before)) return false;
+  if (
+    type !== 'diplomacy' &&
+    NOUN_TRIGGER.test(word) &&
+    DETERMINER_BEFORE.test(before) &&
+    !CARRY_ON_BEFORE.test(before)
+  )
+    return false;
   // Inside quotation marks it is a claim someone made: the speech around it is the event.
   return !insideQuotes(s.slice(0, at));
 }
@@ -109,23 +116,35 @@ export function createExtractor(opts: {
   const triggers = compileTriggers(opts.eventTypes);
   const typeOrder = opts.eventTypes.map((t) => t.id);
 
-  function classify(s: string): { type: string; subtype: string; at: number } | null {
-    let best: { type: string; subtype: string; rank: number; at: number } | null = null;
+  /**
+   * The sentence's event type: among the triggers that report something, a longer trigger hides a
+   * shorter one inside it ("drone attack" over "attack"), then the most violent type wins.
+   */
+  function classify(s: string): { type: string; subtype: string; ats: number[] } | null {
+    const hits: { type: string; subtype: string; rank: number; at: number; end: number }[] = [];
     for (const t of triggers) {
       const rank = typeOrder.indexOf(t.type);
-      if (best && rank >= best.rank) continue;
       for (const re of t.res) {
         re.lastIndex = 0;
         for (let m = re.exec(s); m; m = re.exec(s)) {
           const before = s.slice(Math.max(0, m.index - 60), m.index);
           if (t.type !== 'statement' && !isReport(s, m.index, before, t.type)) continue;
-          best = { type: t.type, subtype: t.subtype, rank, at: m.index };
-          break;
+          hits.push({ type: t.type, subtype: t.subtype, rank, at: m.index, end: m.index + m[0].length });
         }
-        if (best?.rank === rank) break;
       }
     }
-    return best && { type: best.type, subtype: best.subtype, at: best.at };
+    const kept = hits.filter(
+      (h) => !hits.some((o) => o !== h && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at),
+    );
+    const best = kept.sort((x, y) => x.rank - y.rank || x.at - y.at)[0];
+    // Every position of the chosen type's triggers: a place may belong to any of them.
+    return best
+      ? {
+          type: best.type,
+          subtype: best.subtype,
+          ats: kept.filter((h) => h.type === best.type).map((h) => h.at),
+        }
+      : null;
   }
 
   function placesOf(article: Pick<Article, 'text' | 'outlet' | 'author'>, actorMentions: ActorMention[]) {
@@ -177,7 +196,11 @@ export function createExtractor(opts: {
             });
         }
         const dates = resolveDates(s.text, article.published).filter(
-          (d) => !/\bsince\s+(?:the\s+)?$/i.test(s.text.slice(Math.max(0, d.start - 12), d.start)),
+          // "since late February" starts a duration, not the date of what is reported.
+          (d) =>
+            !/\bsince\s+(?:the\s+)?(?:early|late|mid-?)?\s*$/i.test(
+              s.text.slice(Math.max(0, d.start - 20), d.start),
+            ),
         );
         if (dates[0]) lastDate = { paragraph: s.paragraph, date: dates[0] };
         if (isHeading(s.text)) continue;
@@ -195,7 +218,11 @@ export function createExtractor(opts: {
         const spoken = unquoted.filter((p) =>
           SPEECH_PLACE_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
         );
-        const chosen = choosePlace(talkType ? spoken : resolved, kind.type, s.start + kind.at);
+        const chosen = choosePlace(
+          talkType ? spoken : resolved,
+          kind.type,
+          kind.ats.map((a) => s.start + a),
+        );
         if (!chosen) continue;
         const place = toPlace(chosen);
         if (!place) continue;
@@ -234,14 +261,14 @@ export function createExtractor(opts: {
  * happens where people meet: for statements and diplomacy only a place introduced by a preposition
  * close to the verb counts ("told reporters in Istanbul", "flew to Moscow").
  */
-function choosePlace(places: PlaceMention[], type: string, triggerAt: number): PlaceMention | undefined {
+function choosePlace(places: PlaceMention[], type: string, triggers: number[]): PlaceMention | undefined {
   const talk = type === 'statement' || type === 'diplomacy';
-  const usable = places.filter(
-    (p) => !talk || (p.locative && p.start - triggerAt < 60 && triggerAt - p.end < 60),
-  );
-  // Nearest to the trigger, places after it first ("moving on the town of Tal Afar"); a precise place
-  // beats a country or region ("the district of Kokjali … inside Mosul" stays Kokjali).
-  const near = (p: PlaceMention) => (p.start >= triggerAt ? p.start - triggerAt : triggerAt - p.end + 40);
+  // Nearest to a trigger, places after it first ("moving on the town of Tal Afar").
+  const near = (p: PlaceMention) =>
+    Math.min(...triggers.map((t) => (p.start >= t ? p.start - t : t - p.end + 40)));
+  // A place in an aside ("a truce agreed in Stockholm") is never where the reported thing happened.
+  const usable = places.filter((p) => p.role !== 'aside' && (!talk || (p.locative && near(p) < 60)));
+  // A precise place beats a country or region ("the district of Kokjali … inside Mosul" stays Kokjali).
   const coarse = (p: PlaceMention) =>
     PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0;
   return [...usable].sort(

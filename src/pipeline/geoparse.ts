@@ -8,9 +8,16 @@
  */
 import type { ActorMention } from './actors.ts';
 import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.ts';
-import { LOCATIVE_BEFORE, NOT_PLACES, ORIGIN_BEFORE, REFERENCE_BEFORE, TITLE_BEFORE } from './text-rules.ts';
+import {
+  ASIDE_BEFORE,
+  LOCATIVE_BEFORE,
+  NOT_PLACES,
+  ORIGIN_BEFORE,
+  REFERENCE_BEFORE,
+  TITLE_BEFORE,
+} from './text-rules.ts';
 
-export type PlaceRole = 'site' | 'origin' | 'reference';
+export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside';
 
 export interface PlaceMention {
   start: number;
@@ -141,6 +148,34 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const run = tokens.slice(i, j + 1);
     const found = matchRun(run, hasDirection ? prev : undefined);
     if (found.length === 0 && run.length >= 2) people.add(normalizeName(run[run.length - 1]?.text ?? ''));
+    // A capitalised name right after "in", "city of"… that no gazetteer knows: report it, unresolved.
+    const first = run[0];
+    if (
+      found.length === 0 &&
+      first &&
+      run.length <= 3 &&
+      LOCATIVE_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start))
+    ) {
+      const last = run[run.length - 1] ?? first;
+      const key = normalizeName(text.slice(first.start, last.end));
+      const adjective = gazetteer.demonyms.has(normalizeName(first.text));
+      if (
+        !adjective &&
+        !NOT_PLACES.has(key) &&
+        !gazetteer.englishWords.has(key) &&
+        !/^\p{Lu}{2,6}$/u.test(first.text)
+      ) {
+        out.push({
+          start: first.start,
+          end: last.end,
+          text: text.slice(first.start, last.end),
+          entry: null,
+          reason: 'not in the gazetteer',
+          role: 'site',
+          locative: true,
+        });
+      }
+    }
     for (const f of found) {
       const mention = resolve(f.start, f.end, f.entries, f.words === 1);
       if (mention) out.push(mention);
@@ -195,6 +230,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const key = normalizeName(surface);
     const before = text.slice(Math.max(0, start - 40), start);
     const locative = LOCATIVE_BEFORE.test(before);
+    // "Red Cross", "Middle East": names made of English words are places only after a preposition.
+    if (!single && !locative && key.split(' ').every((w) => gazetteer.englishWords.has(w))) return null;
     if (single) {
       if (NOT_PLACES.has(key) || gazetteer.demonyms.has(key) || lower.has(key)) return null;
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
@@ -210,11 +247,16 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     // Countries and capitals are actors unless a preposition makes them places.
     if (capitalActor) return null;
     if (!locative && entries.every((e) => e.feature === 'COUNTRY')) return null;
-    const role: PlaceRole = REFERENCE_BEFORE.test(before)
-      ? 'reference'
-      : ORIGIN_BEFORE.test(before)
-        ? 'origin'
-        : 'site';
+    // A possessive country is its government or people ("from Iraq's prime minister").
+    if (/^['’]s\b/.test(text.slice(end, end + 3)) && entries.some((e) => e.feature === 'COUNTRY'))
+      return null;
+    const role: PlaceRole = ASIDE_BEFORE.test(before)
+      ? 'aside'
+      : REFERENCE_BEFORE.test(before)
+        ? 'reference'
+        : ORIGIN_BEFORE.test(before)
+          ? 'origin'
+          : 'site';
     let { entry, reason } = choose(entries, ctx.countries);
     // "Idlib province": the name of a region whose seat shares its name.
     if (

@@ -147,8 +147,12 @@ describe('actors', () => {
   it('links a person named with their side to that actor later on', async () => {
     const { createActorCoder } = await import('./actors.ts');
     const coder = createActorCoder(kit.actors, () => []);
-    const text = 'Pentagon Spokesman Peter Cook spoke. Later, Cook said more. Iraqi Prime Minister Haidar al-Abadi replied; al-Abadi left.';
-    const found = coder.find(text).filter((m) => m.via === 'person').map((m) => [m.text, m.actorId]);
+    const text =
+      'Pentagon Spokesman Peter Cook spoke. Later, Cook said more. Iraqi Prime Minister Haidar al-Abadi replied; al-Abadi left.';
+    const found = coder
+      .find(text)
+      .filter((m) => m.via === 'person')
+      .map((m) => [m.text, m.actorId]);
     expect(found).toEqual([
       ['Cook', 'united-states'],
       ['Cook', 'united-states'],
@@ -159,7 +163,9 @@ describe('actors', () => {
   it('reads demonyms as actors, but not in "the Turkish town of"', async () => {
     const { createActorCoder } = await import('./actors.ts');
     const coder = createActorCoder(kit.actors, () => []);
-    expect(coder.find('Turkish tanks shelled the Turkish town of Karkamis.').map((m) => m.text)).toEqual(['Turkish']);
+    expect(coder.find('Turkish tanks shelled the Turkish town of Karkamis.').map((m) => m.text)).toEqual([
+      'Turkish',
+    ]);
   });
 });
 
@@ -199,5 +205,19 @@ describe('the seed corpus, end to end', () => {
     expect(ev.fields.actors.recall).toBeGreaterThanOrEqual(0.8);
     expect(ev.merges.merged).toBeGreaterThanOrEqual(1);
     expect(ev.wrongCountry).toBe(0);
+  });
+  it('does as well on unseen articles about other wars (holdout corpus, user-added actors)', () => {
+    const holdoutKit = loadToolkit({
+      dataDir: 'seeds',
+      extraActors: ['src/pipeline/fixtures/holdout-actors.yaml'],
+    });
+    const r = runPipeline(listArticleFiles('src/pipeline/fixtures/holdout'), holdoutKit);
+    const texts = new Map(r.articles.map((a) => [a.id, (JSON.parse(a.json) as { text: string }).text]));
+    const ev = evaluate(r.data.events, texts, loadGold('src/pipeline/fixtures/gold-holdout.yaml'));
+    expect(ev.fields.event.recall).toBeGreaterThanOrEqual(0.85);
+    expect(ev.fields.event.precision).toBeGreaterThanOrEqual(0.9);
+    expect(ev.wrongCountry).toBe(0);
+    // An unknown place is reported, not guessed.
+    expect(r.report.unresolved.map((u) => u.name)).toContain('Hodeidah');
   });
 });

@@ -13,6 +13,10 @@ export const LOCATIVE_BEFORE =
 export const REFERENCE_BEFORE =
   /\b(?:near|close to|outside|(?:just\s+)?(?:north|south|east|west|northwest|northeast|southwest|southeast)(?:ern)? of|across the border from|away from|miles from|km from|kilometres from|kilometers from)\s+(?:the\s+)?$/i;
 
+/** A place in an aside about something else: "a truce agreed in Stockholm". */
+export const ASIDE_BEFORE =
+  /\b(?:agreed|signed|brokered|reached|held|born|based|headquartered|educated)\s+(?:in|at)\s+(?:the\s+)?$/i;
+
 /** A place named after one of these is where something came from. */
 export const ORIGIN_BEFORE = /\b(?:from|out of)\s+(?:the\s+)?$/i;
 
@@ -35,10 +39,11 @@ export const NOT_PLACES = new Set(
 
 /** Words that make what follows hypothetical, planned or denied: not (yet) an event. */
 export const MODAL_BEFORE =
-  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$/i;
+  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$|\b(?:thousands|hundreds|dozens) of\s+$/i;
 
 /** "to" right before a verb: a purpose or plan ("to retake"), not a report — except for talks. */
-export const INFINITIVE_BEFORE = /\bto\s+$/i;
+export const INFINITIVE_BEFORE =
+  /(?<!\b(?:continued|continue|continues|began|begun|started|starting))\s+to\s+$/i;
 
 /** Triggers that, after a determiner, name an operation rather than report a happening ("the Mosul offensive"). */
 export const NOUN_TRIGGER =
@@ -52,3 +57,7 @@ export const MODAL_AFTER = /^[^,.;]{0,40}\b(?:would|could|might)\b/i;
 /** Where a statement was made: "told reporters in", "said during a briefing in", "speech at". */
 export const SPEECH_PLACE_BEFORE =
   /\b(?:said|says|spoke|stated|told|announced|declared|reporters|journalists|briefing|conference|speech|interview|statement|meeting|talks|visit|visited|flew|travelled|traveled|arrived|met|was|were)\b[^.;,]{0,15}\b(?:in|at|to)\s+(?:the\s+)?$/i;
+
+/** A verb that makes "their assault" a report: "continued their assault", "launched an offensive". */
+export const CARRY_ON_BEFORE =
+  /\b(?:continued|continue|continues|launched|launches|began|begun|started|stepped up|resumed|intensified|carried out|mounted|repelled|repulsed)\s+(?:the|a|an|its|their|his|her|this|that)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
