@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEventsFile } from '../shared/schema.ts';
 import { cleanText, parseArticleFile, readCorpus } from './corpus.ts';
@@ -86,6 +88,28 @@ describe('reading articles: bad input is named, the rest goes on', () => {
     const { articles, problems } = readCorpus([...files, ...files], rules);
     expect(articles).toHaveLength(1);
     expect(problems[0]?.problem).toMatch(/duplicate article id/);
+  });
+  it('processes the good files of a mixed directory and names every bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-bad-'));
+    writeFileSync(join(dir, 'a-empty.md'), '');
+    writeFileSync(join(dir, 'b-binary.md'), new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1]));
+    writeFileSync(join(dir, 'c-nometa.md'), 'Turkish tanks entered Jarablus on Wednesday.');
+    writeFileSync(join(dir, 'd-baddate.md'), article('Text.', 'id: d\npublished: yesterday'));
+    writeFileSync(
+      join(dir, 'e-good.md'),
+      article('Turkish tanks entered Jarablus in Syria on Wednesday.', 'id: e\npublished: 2016-08-24'),
+    );
+    const r = runPipeline(listArticleFiles(dir), kit);
+    expect(r.report.articlesRead).toBe(1);
+    expect(
+      r.report.problems.map((p) => [p.file.split('/').pop(), p.problem.split(/[:(]/)[0]?.trim()]),
+    ).toEqual([
+      ['a-empty.md', 'empty file'],
+      ['b-binary.md', 'binary file'],
+      ['c-nometa.md', 'missing metadata'],
+      ['d-baddate.md', 'unparseable publication date "yesterday"'],
+    ]);
+    expect(r.data.events.length).toBeGreaterThan(0);
   });
   it('drops page chrome by rule and keeps the text', () => {
     const text = cleanText('Skip to main content\n\nBy [Jane](#)\n\nReal text.', [
