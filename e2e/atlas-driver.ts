@@ -39,6 +39,22 @@ export class AtlasDriver {
     }, eventId);
   }
 
+  async openFilters() {
+    const box = this.page.locator('details.filters-box');
+    if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+  }
+
+  /** How many events the map's source holds (not pixels: the data the map draws). */
+  async renderedEventCount(): Promise<number> {
+    return this.page.evaluate(() => {
+      const src = window.__atlasMap?.getSource('events') as unknown as
+        | { _data?: { geojson?: { features: unknown[] } } }
+        | undefined;
+      const data = src as unknown as { serialize: () => { data: { features: unknown[] } } };
+      return data?.serialize().data.features.length ?? -1;
+    });
+  }
+
   async zoomTo(lon: number, lat: number, zoom: number) {
     await this.page.evaluate(
       ([lo, la, z]) =>

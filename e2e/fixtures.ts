@@ -1,11 +1,7 @@
-/** Test data: the real pipeline output for seeds/ (public/data), read the way the app reads it. */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type EventsFile, parseEventsFile } from '../src/shared/schema.ts';
+/** Test data: the real pipeline output for seeds/ (the same set the unit tests use). */
+import { seedEvents } from '../src/shared/test-data.ts';
 
-export const seedData: EventsFile = parseEventsFile(
-  JSON.parse(readFileSync(fileURLToPath(new URL('../public/data/events.json', import.meta.url)), 'utf8')),
-).data;
+export const seedData = seedEvents;
 
 /** An event reported by more than one article (the merge the pipeline must make). */
 export const multiSource = seedData.events.find((e) => new Set(e.sources.map((s) => s.articleId)).size > 1);

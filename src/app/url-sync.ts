@@ -1,26 +1,44 @@
 /**
  * The only code that touches location and history (the map view in the hash is MapLibre's own).
- * Selecting an event pushes a history entry; Back/Forward restore the selection.
+ * Discrete changes (selecting an event) push a history entry; continuous ones (filters, brushing,
+ * typing) replace it; Back/Forward restore the state from the URL.
  */
 import { useEffect } from 'react';
-import { useUi } from '../state/store.ts';
-import { decodeSearch, encodeSearch } from '../state/url-state.ts';
+import { type UiState, useUi } from '../state/store.ts';
+import { decodeSearch, encodeSearch, isDiscreteChange, type ShareableState } from '../state/url-state.ts';
 
 export const initialUrl = decodeSearch(window.location.search);
 
+function shareable(s: UiState): ShareableState {
+  return { ...s.filters, event: s.selectedId, data: initialUrl.state.data, color: s.colorMode };
+}
+
+function apply(state: ShareableState, fly: boolean): void {
+  const { event, data: _data, color, ...filters } = state;
+  useUi.setState((s) => ({
+    selectedId: event,
+    flyRequest: fly && event ? s.flyRequest + 1 : s.flyRequest,
+    filters,
+    colorMode: color,
+  }));
+}
+
 export function useUrlSync(): void {
   useEffect(() => {
-    if (initialUrl.state.event)
-      useUi.getState().select(initialUrl.state.event, { fly: !/^#\d/.test(window.location.hash) });
+    apply(initialUrl.state, !/^#\d/.test(window.location.hash));
     let fromHistory = false;
     const unsubscribe = useUi.subscribe((s, prev) => {
-      if (s.selectedId === prev.selectedId || fromHistory) return;
-      const search = encodeSearch(window.location.search, { event: s.selectedId });
-      window.history.pushState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
+      if (fromHistory) return;
+      const next = shareable(s);
+      const search = encodeSearch(window.location.search, next);
+      if (search === window.location.search) return;
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (isDiscreteChange(shareable(prev), next)) window.history.pushState(null, '', url);
+      else window.history.replaceState(window.history.state, '', url);
     });
     const onPop = () => {
       fromHistory = true;
-      useUi.getState().select(decodeSearch(window.location.search).state.event, { fly: true });
+      apply(decodeSearch(window.location.search).state, true);
       fromHistory = false;
     };
     window.addEventListener('popstate', onPop);
@@ -29,4 +47,10 @@ export function useUrlSync(): void {
       window.removeEventListener('popstate', onPop);
     };
   }, []);
+}
+
+/** The address of one event in the current view, for "Copy link". */
+export function eventLink(id: string): string {
+  const search = encodeSearch(window.location.search, { event: id });
+  return `${window.location.origin}${window.location.pathname}${search}${window.location.hash}`;
 }

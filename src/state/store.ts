@@ -1,22 +1,76 @@
-/** UI state (never server data): the selection, the colour mode. The only zustand store. */
+/**
+ * UI state (never server data), in slices: selection, filters, view. The only zustand store; its
+ * shareable part is mirrored in the URL by src/app/url-sync.ts through src/state/url-state.ts.
+ */
 import { create } from 'zustand';
+import type { PlacePrecision } from '../shared/schema.ts';
 
 export type ColorMode = 'type' | 'actor';
 
-interface UiState {
+export interface Filters {
+  from: string | null;
+  to: string | null;
+  actors: string[];
+  types: string[];
+  q: string;
+  /** Place precisions to show; empty means all. */
+  precisions: PlacePrecision[];
+  outlets: string[];
+}
+
+export const NO_FILTERS: Filters = {
+  from: null,
+  to: null,
+  actors: [],
+  types: [],
+  q: '',
+  precisions: [],
+  outlets: [],
+};
+
+interface SelectionSlice {
   selectedId: string | null;
-  colorMode: ColorMode;
-  /** Set when the map should fly to the selection (a list choice or a deep link, not a map click). */
+  /** Bumped when the map should fly to the selection (a list choice or a link, not a map click). */
   flyRequest: number;
   select: (id: string | null, opts?: { fly?: boolean }) => void;
+}
+
+interface FilterSlice {
+  filters: Filters;
+  setFilters: (patch: Partial<Filters>) => void;
+  clearFilters: () => void;
+}
+
+interface ViewSlice {
+  colorMode: ColorMode;
   setColorMode: (mode: ColorMode) => void;
 }
 
+export type UiState = SelectionSlice & FilterSlice & ViewSlice;
+
+/** Marks the start of a filter change; the map measures 'filter' from here to its next idle. */
+export const FILTER_MARK = 'filter-start';
+
 export const useUi = create<UiState>((set) => ({
   selectedId: null,
-  colorMode: 'type',
   flyRequest: 0,
   select: (id, opts) =>
     set((s) => ({ selectedId: id, flyRequest: opts?.fly ? s.flyRequest + 1 : s.flyRequest })),
+  filters: NO_FILTERS,
+  setFilters: (patch) => {
+    performance.mark(FILTER_MARK);
+    set((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  clearFilters: () => {
+    performance.mark(FILTER_MARK);
+    set({ filters: NO_FILTERS });
+  },
+  colorMode: 'type',
   setColorMode: (colorMode) => set({ colorMode }),
 }));
+
+export function hasFilters(f: Filters): boolean {
+  return Boolean(
+    f.from || f.to || f.q || f.actors.length || f.types.length || f.precisions.length || f.outlets.length,
+  );
+}

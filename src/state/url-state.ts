@@ -1,23 +1,49 @@
 /**
- * The shareable state and its URL form. Each key: its parameter, how to decode (invalid → dropped
- * with a notice, never thrown) and encode. The map view lives in the hash (#zoom/lat/lng), which
- * MapLibre's own `hash` option reads and writes.
+ * The shareable state and its URL form: one table, each key with its parameter, a decoder (invalid →
+ * dropped with a notice, never thrown) and an encoder. The compiler checks the table is complete.
+ * The map view lives in the hash (#zoom/lat/lng), read and written by MapLibre's `hash` option.
  */
-export interface ShareableState {
+import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
+import type { ColorMode, Filters } from './store.ts';
+
+export interface ShareableState extends Filters {
   event: string | null;
   data: string | null;
+  color: ColorMode;
 }
 
 interface Codec<T> {
   param: string;
+  /** Push a history entry when it changes (discrete), or replace the current one (continuous). */
+  push?: boolean;
   decode: (raw: string) => T | undefined;
   encode: (value: T) => string | null;
 }
 
-const EVENT_ID = /^[A-Za-z0-9_-]{1,80}$/;
+const ID = /^[A-Za-z0-9_-]{1,80}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isDay = (s: string) =>
+  DAY.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+const idList: Codec<string[]> = {
+  param: '',
+  decode: (raw) => {
+    const ids = raw.split(',').filter(Boolean);
+    return ids.length > 0 && ids.length <= 100 && ids.every((i) => ID.test(i)) ? ids : undefined;
+  },
+  encode: (v) => (v.length ? v.join(',') : null),
+};
+
+const day = (param: string): Codec<string | null> => ({
+  param,
+  decode: (raw) => (isDay(raw) ? raw : undefined),
+  encode: (v) => v,
+});
 
 export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> } = {
-  event: { param: 'event', decode: (raw) => (EVENT_ID.test(raw) ? raw : undefined), encode: (v) => v },
+  event: { param: 'event', push: true, decode: (raw) => (ID.test(raw) ? raw : undefined), encode: (v) => v },
   data: {
     param: 'data',
     // Same-origin paths or https URLs only: a data file is fetched, never executed.
@@ -26,12 +52,53 @@ export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> 
         const u = new URL(raw, window.location.href);
         if (u.origin === window.location.origin || u.protocol === 'https:') return u.href;
       } catch {
-        /* invalid URL: dropped below */
+        /* invalid URL: dropped with a notice */
       }
       return undefined;
     },
     encode: (v) => v,
   },
+  from: day('from'),
+  to: day('to'),
+  actors: { ...idList, param: 'actors' },
+  types: { ...idList, param: 'types' },
+  q: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
+  precisions: {
+    param: 'precision',
+    decode: (raw) => {
+      const list = raw.split(',').filter(Boolean);
+      return list.length && list.every((p) => (placePrecisions as readonly string[]).includes(p))
+        ? (list as PlacePrecision[])
+        : undefined;
+    },
+    encode: (v) => (v.length ? v.join(',') : null),
+  },
+  outlets: {
+    param: 'outlets',
+    decode: (raw) => {
+      const list = raw.split('|').filter(Boolean);
+      return list.length && list.length <= 50 && list.every((o) => o.length <= 100) ? list : undefined;
+    },
+    encode: (v) => (v.length ? v.join('|') : null),
+  },
+  color: {
+    param: 'color',
+    decode: (raw) => (raw === 'type' || raw === 'actor' ? raw : undefined),
+    encode: (v) => (v === 'type' ? null : v),
+  },
+};
+
+export const DEFAULT_STATE: ShareableState = {
+  event: null,
+  data: null,
+  color: 'type',
+  from: null,
+  to: null,
+  actors: [],
+  types: [],
+  q: '',
+  precisions: [],
+  outlets: [],
 };
 
 export interface DecodedUrl {
@@ -39,32 +106,44 @@ export interface DecodedUrl {
   notices: string[];
 }
 
+const KEYS = Object.keys(urlSchema) as (keyof ShareableState)[];
+
 export function decodeSearch(search: string): DecodedUrl {
   const params = new URLSearchParams(search);
-  const state: ShareableState = { event: null, data: null };
+  const state: ShareableState = { ...DEFAULT_STATE };
   const notices: string[] = [];
-  for (const key of Object.keys(urlSchema) as (keyof ShareableState)[]) {
-    const codec = urlSchema[key];
+  for (const key of KEYS) {
+    const codec = urlSchema[key] as Codec<unknown>;
     const raw = params.get(codec.param);
     if (raw === null) continue;
     const value = codec.decode(raw);
     if (value === undefined) notices.push(`Ignored the invalid “${codec.param}” parameter in the link.`);
-    else state[key] = value;
+    else (state as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (state.from && state.to && state.from > state.to) {
+    notices.push('Ignored a date range that ends before it starts.');
+    state.from = null;
+    state.to = null;
   }
   return { state, notices };
 }
 
-/** The search string for a state, keeping parameters this app does not own. */
+/** The search string for a state, keeping parameters this app does not own, in a stable order. */
 export function encodeSearch(current: string, state: Partial<ShareableState>): string {
   const params = new URLSearchParams(current);
-  for (const key of Object.keys(state) as (keyof ShareableState)[]) {
-    const codec = urlSchema[key];
+  for (const key of KEYS) {
+    if (!(key in state)) continue;
+    const codec = urlSchema[key] as Codec<unknown>;
     const value = state[key];
-    const encoded =
-      value == null ? null : (codec.encode as (v: NonNullable<typeof value>) => string | null)(value);
-    if (encoded === null) params.delete(codec.param);
+    const encoded = value === null || value === undefined ? null : codec.encode(value);
+    if (encoded === null || encoded === '') params.delete(codec.param);
     else params.set(codec.param, encoded);
   }
   const s = params.toString();
   return s ? `?${s}` : '';
+}
+
+/** Whether going from one state to another should push a history entry. */
+export function isDiscreteChange(a: Partial<ShareableState>, b: Partial<ShareableState>): boolean {
+  return KEYS.some((k) => urlSchema[k].push && a[k] !== b[k]);
 }

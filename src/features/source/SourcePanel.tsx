@@ -100,11 +100,12 @@ interface Props {
   event: ConflictEvent;
   data: EventsFile;
   eventsUrl: string;
-  outsideNote?: string;
+  /** Buttons the shell adds (sharing), shown next to "All events". */
+  actions?: React.ReactNode;
   onClose: () => void;
 }
 
-export function SourcePanel({ event, data, eventsUrl, onClose }: Props) {
+export function SourcePanel({ event, data, eventsUrl, actions, onClose }: Props) {
   const type = data.eventTypes.find((t) => t.id === event.type);
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: move focus to each newly selected event.
@@ -117,6 +118,7 @@ export function SourcePanel({ event, data, eventsUrl, onClose }: Props) {
         <button type="button" className="link-button" onClick={onClose}>
           ← All events
         </button>
+        {actions}
       </div>
       <h2 id="event-title" tabIndex={-1} ref={heading}>
         {event.summary}

@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { seedData } from './fixtures.ts';
+import { expect, test } from './test.ts';
+
+const total = seedData.events.length;
+const countOf = (pred: (e: (typeof seedData.events)[number]) => boolean) =>
+  seedData.events.filter(pred).length;
+
+test.describe('explore and share', () => {
+  test('an event-type filter changes map, list, count and URL, and survives a reload', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    await page.getByRole('checkbox', { name: /^Battle/ }).check();
+    const n = countOf((e) => e.type === 'battle');
+    await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
+    await expect(atlas.eventButtons()).toHaveCount(n);
+    await expect(page).toHaveURL(/[?&]types=battle(&|#|$)/);
+    await expect.poll(() => atlas.renderedEventCount()).toBe(n);
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('filter').length))
+      .toBeGreaterThan(0);
+    await page.reload();
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
+    await expect(page.getByRole('checkbox', { name: /^Battle/ })).toBeChecked();
+  });
+
+  test('actor, precision and outlet filters combine; one control clears them', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    await page.getByRole('checkbox', { name: /^Russia/ }).check();
+    await page.getByRole('checkbox', { name: /^town/ }).check();
+    const n = countOf((e) => e.actors.includes('russia') && e.place.precision === 'town');
+    await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
+    await expect(page).toHaveURL(/actors=russia/);
+    await expect(page).toHaveURL(/precision=town/);
+    await page.getByRole('checkbox', { name: /^Middle East Eye/ }).check();
+    const mee = seedData.articles.find((a) => a.outlet === 'Middle East Eye')?.id;
+    const m = countOf(
+      (e) =>
+        e.actors.includes('russia') &&
+        e.place.precision === 'town' &&
+        e.sources.some((s) => s.articleId === mee),
+    );
+    await expect(page.getByTestId('event-count')).toHaveText(`${m} of ${total} events`);
+    await page.getByRole('button', { name: 'Clear all filters' }).click();
+    await expect(page.getByTestId('event-count')).toHaveText(`${total} events`);
+    await expect(page).not.toHaveURL(/actors=|precision=|outlets=/);
+  });
+
+  test('brushing the timeline picks a date range', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    const box = await page.locator('.timeline-svg').boundingBox();
+    if (!box) throw new Error('no timeline');
+    await page.mouse.move(box.x + box.width * 0.55, box.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.98, box.y + 20, { steps: 5 });
+    await page.mouse.up();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+    const url = new URL(page.url());
+    const from = url.searchParams.get('from') ?? '';
+    const to = url.searchParams.get('to') ?? '';
+    const n = countOf((e) => (e.dateEnd ?? e.date) >= from && e.date <= to);
+    expect(n).toBeLessThan(total);
+    await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
+  });
+
+  test('search covers summaries, places and passages', async ({ atlas, page }) => {
+    // A word that is in a passage of some event but in no summary or place name.
+    const texts = new Map(
+      seedData.articles.map((a) => [
+        a.id,
+        (JSON.parse(readFileSync(`public/data/articles/${a.id}.json`, 'utf8')) as { text: string }).text,
+      ]),
+    );
+    const haystack = (e: (typeof seedData.events)[number]) => `${e.summary} ${e.place.name}`.toLowerCase();
+    let word = '';
+    let expected = 0;
+    for (const e of seedData.events) {
+      for (const s of e.sources.slice(1)) {
+        const w = (texts.get(s.articleId) ?? '')
+          .slice(s.start, s.end)
+          .match(/\b[A-Z][a-z]{5,}\b/g)
+          ?.find((x) => !seedData.events.some((o) => haystack(o).includes(x.toLowerCase())));
+        if (w && !word) word = w;
+      }
+    }
+    expect(word, 'a passage-only word in the seed data').not.toBe('');
+    expected = seedData.events.filter((e) =>
+      e.sources.some((s) =>
+        (texts.get(s.articleId) ?? '').slice(s.start, s.end).toLowerCase().includes(word.toLowerCase()),
+      ),
+    ).length;
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await expect(page.getByTestId('event-count')).toHaveText(`${expected} of ${total} events`);
+    await expect(page).toHaveURL(new RegExp(`q=${word}`));
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Kokjali');
+    await expect(page.getByTestId('event-count')).toHaveText(
+      `${countOf((e) => haystack(e).includes('kokjali'))} of ${total} events`,
+    );
+  });
+
+  test('exports the filtered events as GeoJSON and CSV with their passages', async ({ atlas, page }) => {
+    await atlas.open('/?types=diplomacy');
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    const events = seedData.events.filter((e) => e.type === 'diplomacy');
+    const [geo] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export GeoJSON' }).click(),
+    ]);
+    const fc = JSON.parse(readFileSync((await geo.path()) ?? '', 'utf8')) as {
+      features: { properties: { id: string } }[];
+    };
+    expect(fc.features.map((f) => f.properties.id).sort()).toEqual(events.map((e) => e.id).sort());
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const text = readFileSync((await csv.path()) ?? '', 'utf8');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^event_id,event_date,/);
+    expect(lines).toHaveLength(1 + events.reduce((n, e) => n + e.sources.length, 0));
+    const s = events[0]?.sources[0];
+    const article = JSON.parse(readFileSync(`public/data/articles/${s?.articleId}.json`, 'utf8')) as {
+      text: string;
+      title: string;
+    };
+    expect(text).toContain(article.text.slice(s?.start, s?.end).slice(0, 40));
+    expect(text).toContain(article.title);
+  });
+
+  test('a linked event that the linked filters hide is still shown, with a note', async ({ atlas, page }) => {
+    const e = seedData.events.find((x) => x.type !== 'battle');
+    await atlas.open(`/?event=${e?.id}&types=battle`);
+    await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
+    await expect(page.getByText('This event lies outside the current filters')).toBeVisible();
+  });
+
+  test('invalid parameters are ignored with a notice', async ({ atlas, page }) => {
+    await atlas.open('/?from=2016-13-45&types=battle');
+    await expect(page.getByText('Ignored the invalid “from” parameter in the link.')).toBeVisible();
+    await expect(page.getByTestId('event-count')).toHaveText(
+      `${countOf((x) => x.type === 'battle')} of ${total} events`,
+    );
+  });
+
+  test('Back and Forward follow selections, filters stay in the URL', async ({ atlas, page }) => {
+    await atlas.open('/?types=battle');
+    await atlas.waitForEvents();
+    const first = atlas.eventButtons().first();
+    const name = await first.getAttribute('data-event-id');
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`event=${name}`));
+    await page.goBack();
+    await expect(page).not.toHaveURL(/event=/);
+    await expect(page).toHaveURL(/types=battle/);
+    await page.goForward();
+    await expect(page).toHaveURL(new RegExp(`event=${name}`));
+    await expect(atlas.panelTitle()).toBeVisible();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Export of the filtered events: GeoJSON (the contract's fields as properties) and an ACLED-like CSV
+ * with one row per event source (title, outlet, date and the passage text). Pure functions.
+ */
+import Papa from 'papaparse';
+import type { Article, ConflictEvent, EventsFile } from '../../shared/schema.ts';
+
+export function toGeoJson(events: ConflictEvent[], data: EventsFile): GeoJSON.FeatureCollection {
+  const typeName = new Map(data.eventTypes.map((t) => [t.id, t.name]));
+  return {
+    type: 'FeatureCollection',
+    features: events.map(({ place, ...e }) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
+      properties: {
+        ...e,
+        typeName: typeName.get(e.type) ?? e.type,
+        placeName: place.name,
+        country: place.country,
+        admin1: place.admin1 ?? null,
+        placePrecision: place.precision,
+        gazetteerId: place.gazetteerId ?? null,
+      },
+    })),
+  };
+}
+
+export const CSV_COLUMNS = [
+  'event_id',
+  'event_date',
+  'event_date_end',
+  'date_precision',
+  'event_type',
+  'sub_event_type',
+  'acled_event_type',
+  'actor1',
+  'actor2',
+  'other_actors',
+  'country',
+  'admin1',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'notes',
+  'source_title',
+  'source_outlet',
+  'source_date',
+  'source_url',
+  'source_passage',
+] as const;
+
+/** CSV text; `texts` holds the article texts for passages (a missing article leaves its passage empty). */
+export function toCsv(events: ConflictEvent[], data: EventsFile, texts: Map<string, Article>): string {
+  const types = new Map(data.eventTypes.map((t) => [t.id, t]));
+  const actors = new Map(data.actors.map((a) => [a.id, a.name]));
+  const articles = new Map(data.articles.map((a) => [a.id, a]));
+  const rows = events.flatMap((e) =>
+    e.sources.map((s) => {
+      const meta = articles.get(s.articleId);
+      const names = e.actors.map((a) => actors.get(a) ?? a);
+      const row: Record<(typeof CSV_COLUMNS)[number], string | number> = {
+        event_id: e.id,
+        event_date: e.date,
+        event_date_end: e.dateEnd ?? '',
+        date_precision: e.datePrecision,
+        event_type: types.get(e.type)?.name ?? e.type,
+        sub_event_type: e.subtype ?? '',
+        acled_event_type: types.get(e.type)?.acled ?? '',
+        actor1: names[0] ?? '',
+        actor2: names[1] ?? '',
+        other_actors: names.slice(2).join('; '),
+        country: e.place.country,
+        admin1: e.place.admin1 ?? '',
+        location: e.place.name,
+        latitude: e.place.lat,
+        longitude: e.place.lon,
+        geo_precision: e.place.precision,
+        notes: e.summary,
+        source_title: meta?.title ?? '',
+        source_outlet: meta?.outlet ?? '',
+        source_date: meta?.published ?? '',
+        source_url: meta?.url ?? '',
+        source_passage: texts.get(s.articleId)?.text.slice(s.start, s.end) ?? '',
+      };
+      return CSV_COLUMNS.map((c) => row[c]);
+    }),
+  );
+  // Formula-looking cells are escaped so a spreadsheet never runs them (CSV injection).
+  return Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true });
+}
+
+/** Offers text as a file download. */
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,202 @@
+/**
+ * The timeline: a histogram of the events over time (stacked by the map's colour mode), ranges for
+ * coarse dates, a brush to pick a date range, zoom, and a player that slides a window through time.
+ */
+import { type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import type { ConflictEvent } from '../../shared/schema.ts';
+import { buildBuckets, type Domain, eventsDomain, rangeLanes, toIso, toTime } from './timeline-bins.ts';
+
+const DAY = 86_400_000;
+const HIST_H = 70;
+const LANE_H = 5;
+
+interface Props {
+  /** All events (fixes the domain) and the events passing every filter but the dates. */
+  allEvents: ConflictEvent[];
+  events: ConflictEvent[];
+  colorKey: (e: ConflictEvent) => string;
+  colorOf: (key: string) => string;
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
+}
+
+export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRange }: Props) {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(600);
+  const full = useMemo(() => eventsDomain(allEvents), [allEvents]);
+  const [zoom, setZoom] = useState<Domain | null>(null);
+  const domain = zoom ?? full;
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(1);
+  const [windowDays, setWindowDays] = useState(30);
+
+  useEffect(() => {
+    const el = svgRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth || 600));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // The player slides [from, from + window] forward until the end; pausing keeps the view.
+  useEffect(() => {
+    if (!playing || !full) return;
+    const id = window.setInterval(() => {
+      const start = from ? toTime(from) : full.start;
+      const next = from ? start + (windowDays * DAY) / 4 : start;
+      if (next > full.end) {
+        setPlaying(false);
+        return;
+      }
+      onRange(toIso(next), toIso(next + windowDays * DAY));
+    }, 700 / speed);
+    return () => window.clearInterval(id);
+  }, [playing, from, full, windowDays, speed, onRange]);
+
+  const buckets = useMemo(
+    () => (domain ? buildBuckets(events, domain, colorKey) : []),
+    [events, domain, colorKey],
+  );
+  const lanes = useMemo(() => rangeLanes(events), [events]);
+  if (!domain) return null;
+  const laneCount = Math.min(8, Math.max(1, ...lanes.map((l) => l.lane + 1)));
+  const height = HIST_H + 8 + laneCount * (LANE_H + 2) + 16;
+  const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
+  const tOf = (px: number) => domain.start + (px / width) * (domain.end - domain.start);
+  const maxCount = Math.max(1, ...buckets.map((b) => b.total));
+  const pointerX = (ev: ReactPointerEvent) =>
+    ev.clientX - (svgRef.current?.getBoundingClientRect().left ?? 0);
+
+  const sel = drag
+    ? { a: Math.min(drag.a, drag.b), b: Math.max(drag.a, drag.b) }
+    : from || to
+      ? { a: from ? x(toTime(from)) : 0, b: to ? x(toTime(to) + DAY) : width }
+      : null;
+  const ticks = monthTicks(domain);
+  const visibleCount = events.filter(
+    (e) => (!from || (e.dateEnd ?? e.date) >= from) && (!to || e.date <= to),
+  ).length;
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <div className="timeline-controls">
+        <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <label>
+          Speed{' '}
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            <option value={0.5}>½×</option>
+            <option value={1}>1×</option>
+            <option value={2}>2×</option>
+            <option value={4}>4×</option>
+          </select>
+        </label>
+        <label>
+          Window{' '}
+          <select value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))}>
+            <option value={7}>1 week</option>
+            <option value={30}>1 month</option>
+            <option value={91}>3 months</option>
+            <option value={365}>1 year</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          disabled={!from && !to}
+          onClick={() => from && to && setZoom({ start: toTime(from) - DAY, end: toTime(to) + 2 * DAY })}
+        >
+          Zoom to range
+        </button>
+        <button type="button" disabled={!zoom} onClick={() => setZoom(null)}>
+          Full period
+        </button>
+        <button type="button" disabled={!from && !to} onClick={() => onRange(null, null)}>
+          All dates
+        </button>
+        <span className="muted" aria-live="polite">
+          {from || to
+            ? `${from ?? '…'} to ${to ?? '…'}: ${visibleCount} events`
+            : 'Drag on the timeline to pick dates'}
+        </span>
+      </div>
+      <svg
+        ref={svgRef}
+        className="timeline-svg"
+        width="100%"
+        height={height}
+        role="img"
+        aria-label={`Histogram of ${events.length} events over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
+        onPointerDown={(ev) => {
+          (ev.target as Element).setPointerCapture?.(ev.pointerId);
+          const px = pointerX(ev);
+          setDrag({ a: px, b: px });
+        }}
+        onPointerMove={(ev) => drag && setDrag({ a: drag.a, b: pointerX(ev) })}
+        onPointerUp={() => {
+          if (!drag) return;
+          const a = Math.min(drag.a, drag.b);
+          const b = Math.max(drag.a, drag.b);
+          setDrag(null);
+          if (b - a < 3) onRange(null, null);
+          else onRange(toIso(tOf(a)), toIso(tOf(b)));
+        }}
+      >
+        {buckets.map((b) => {
+          let y = HIST_H;
+          const bw = Math.max(1, x(b.end) - x(b.start) - 1);
+          return (
+            <g key={b.start}>
+              {b.stacks.map((s) => {
+                const h = (s.count / maxCount) * (HIST_H - 4);
+                y -= h;
+                return <rect key={s.key} x={x(b.start)} y={y} width={bw} height={h} fill={colorOf(s.key)} />;
+              })}
+            </g>
+          );
+        })}
+        {lanes
+          .filter((l) => l.lane < laneCount)
+          .map(({ event, lane }) => (
+            <rect
+              key={event.id}
+              x={x(toTime(event.date))}
+              y={HIST_H + 8 + lane * (LANE_H + 2)}
+              width={Math.max(2, x(toTime(event.dateEnd ?? event.date) + DAY) - x(toTime(event.date)))}
+              height={LANE_H}
+              rx={2}
+              fill={colorOf(colorKey(event))}
+              opacity={0.6}
+            />
+          ))}
+        <line x1={0} x2={width} y1={HIST_H} y2={HIST_H} stroke="#999" />
+        {ticks.map((t) => (
+          <text key={t.t} x={x(t.t) + 2} y={height - 3} fontSize={10} fill="#555">
+            {t.label}
+          </text>
+        ))}
+        {sel && (
+          <rect className="brush" x={sel.a} y={0} width={Math.max(1, sel.b - sel.a)} height={height - 14} />
+        )}
+      </svg>
+    </section>
+  );
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function monthTicks(d: Domain): { t: number; label: string }[] {
+  const out: { t: number; label: string }[] = [];
+  const s = new Date(d.start);
+  const months = (d.end - d.start) / (30 * DAY);
+  const step = months > 36 ? 12 : months > 12 ? 3 : 1;
+  for (let t = Date.UTC(s.getUTCFullYear(), s.getUTCMonth() + 1, 1); t < d.end; ) {
+    const n = new Date(t);
+    if (n.getUTCMonth() % step === 0)
+      out.push({ t, label: `${MONTHS[n.getUTCMonth()]} ${n.getUTCFullYear()}` });
+    t = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1);
+  }
+  return out;
+}
