@@ -26,14 +26,25 @@ function safeHref(url: string | null): string | null {
   }
 }
 
-function SourceCard({ source, data, eventsUrl }: { source: Source; data: EventsFile; eventsUrl: string }) {
+function SourceCard({
+  source,
+  data,
+  eventsUrl,
+  first,
+}: {
+  source: Source;
+  data: EventsFile;
+  eventsUrl: string;
+  first: boolean;
+}) {
   const meta = data.articles.find((a) => a.id === source.articleId);
   const article = useQuery(articleQuery(eventsUrl, source.articleId));
   const [full, setFull] = useState(false);
   const mark = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll again when the article view changes size.
   useEffect(() => {
-    if (article.data) mark.current?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    // Bring the first source's passage into view (the others are one scroll away).
+    if (article.data && first) mark.current?.scrollIntoView({ block: 'center', behavior: 'auto' });
   }, [article.data, full]);
   const href = safeHref(meta?.url ?? null);
   let body: React.ReactNode;
@@ -158,8 +169,14 @@ export function SourcePanel({ event, data, eventsUrl, actions, onClose }: Props)
         {event.sources.length} source{event.sources.length > 1 ? 's' : ''}
       </h3>
       <ul className="sources">
-        {event.sources.map((s) => (
-          <SourceCard key={`${s.articleId}:${s.start}`} source={s} data={data} eventsUrl={eventsUrl} />
+        {event.sources.map((s, i) => (
+          <SourceCard
+            key={`${s.articleId}:${s.start}`}
+            source={s}
+            data={data}
+            eventsUrl={eventsUrl}
+            first={i === 0}
+          />
         ))}
       </ul>
     </section>

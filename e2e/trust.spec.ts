@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { seedData } from './fixtures.ts';
+import { expect, test } from './test.ts';
+
+const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
+
+/** A data set whose every text field carries markup and script, plus two invalid events. */
+async function serveHostile(page: Page) {
+  const articles = seedData.articles.map((a) => ({
+    ...a,
+    title: `${XSS} ${a.title}`,
+    outlet: `${XSS}Outlet`,
+    author: XSS,
+    url: 'javascript:window.__pwned=1',
+  }));
+  const events = seedData.events.map((e) => ({
+    ...e,
+    summary: `${XSS} ${e.summary}`,
+    place: { ...e.place, name: `<b onmouseover="window.__pwned=1">${e.place.name}</b>` },
+  }));
+  const broken = [
+    { ...seedData.events[0], id: 'bad-lat', place: { ...seedData.events[0]?.place, lat: 999 } },
+    { ...seedData.events[0], id: 'bad-sources', sources: [] },
+  ];
+  const data = {
+    ...seedData,
+    actors: seedData.actors.map((a) => ({ ...a, name: `${XSS}${a.name}` })),
+    eventTypes: seedData.eventTypes.map((t) => ({ ...t, name: `${XSS}${t.name}` })),
+    articles,
+    events: [...events, ...broken],
+  };
+  await page.route(
+    (url) => url.pathname === '/hostile/events.json',
+    (route) => route.fulfill({ json: data }),
+  );
+  await page.route(
+    (url) => url.pathname.startsWith('/hostile/articles/'),
+    (route) => {
+      const id = new URL(route.request().url()).pathname.split('/').pop()?.replace('.json', '');
+      const a = articles.find((x) => x.id === id);
+      return route.fulfill({ json: { ...a, text: `${XSS}\n${'x'.repeat(0)}` } });
+    },
+  );
+  return { valid: events.length };
+}
+
+test.describe('trust', () => {
+  test('text from a hostile data set is shown as text, never run, and javascript: URLs are no links', async ({
+    atlas,
+    page,
+  }) => {
+    const { valid } = await serveHostile(page);
+    await atlas.open('/?data=/hostile/events.json');
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText(`${valid} events`);
+    await expect(page.getByText('2 invalid event(s) in the data file were left out')).toBeVisible();
+    await expect(page.locator('.event-item').first()).toContainText('<script>window.__pwned=1</script>');
+    await atlas.eventButtons().first().click();
+    await expect(page.locator('.source-card').first()).toContainText('Outlet');
+    await atlas.openFilters();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+    await expect(page.locator('.panel img[src="x"], .panel script')).toHaveCount(0);
+  });
+
+  test('a data URL from another origin over plain http is refused', async ({ atlas, page }) => {
+    await atlas.open('/?data=http://example.org/events.json');
+    await expect(page.getByText('Ignored the invalid “data” parameter in the link.')).toBeVisible();
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText(`${seedData.events.length} events`);
+  });
+
+  test('the production build ships a Content-Security-Policy and runs under it', async ({ atlas, page }) => {
+    const violations: string[] = [];
+    await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      );
+    });
+    const response = await page.goto('/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+      'content',
+      /script-src 'self'/,
+    );
+    await atlas.waitForEvents();
+    await atlas.eventButtons().first().click();
+    await expect(page.locator('.source-card mark').first()).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+});
