@@ -39,6 +39,11 @@ export class AtlasDriver {
     }, eventId);
   }
 
+  async openTimeline() {
+    const box = this.page.locator('details.timeline');
+    if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+  }
+
   async openFilters() {
     const box = this.page.locator('details.filters-box');
     if ((await box.getAttribute('open')) === null) await box.locator('summary').click();

@@ -56,6 +56,7 @@ test.describe('explore and share', () => {
   test('brushing the timeline picks a date range', async ({ atlas, page }) => {
     await atlas.open();
     await atlas.waitForEvents();
+    await atlas.openTimeline();
     const box = await page.locator('.timeline-svg').boundingBox();
     if (!box) throw new Error('no timeline');
     await page.mouse.move(box.x + box.width * 0.55, box.y + 20);

@@ -32,6 +32,7 @@ export function App() {
   );
   const { select, setColorMode, setFilters, clearFilters } = useUi.getState();
   const [picked, setPicked] = useState<string[] | null>(null);
+  const [sheetExpanded, setSheetExpanded] = useState(false);
   const data = query.data?.data;
 
   // Passages are searchable once their articles are loaded: load them all when a search starts.
@@ -165,7 +166,7 @@ export function App() {
           />
         </div>
       </header>
-      <main className="layout">
+      <main className={sheetExpanded ? 'layout sheet-expanded' : 'layout'}>
         <div className="map-column">
           <MapView
             data={data}
@@ -192,6 +193,14 @@ export function App() {
           )}
         </div>
         <aside className="panel" aria-label="Events and sources">
+          <button
+            type="button"
+            className="sheet-toggle"
+            aria-expanded={sheetExpanded}
+            onClick={() => setSheetExpanded((x) => !x)}
+          >
+            {sheetExpanded ? 'Show more map' : 'Show more list'}
+          </button>
           {notices.map((n) => (
             <p key={n} className="notice" role="status">
               {n}

@@ -31,6 +31,8 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const [windowDays, setWindowDays] = useState(30);
+  // Collapsed on a phone, open on a larger screen.
+  const [openByDefault] = useState(() => !window.matchMedia('(max-width: 700px)').matches);
 
   useEffect(() => {
     const el = svgRef.current;
@@ -80,7 +82,8 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
   ).length;
 
   return (
-    <section className="timeline" aria-label="Timeline">
+    <details className="timeline" open={openByDefault}>
+      <summary>Timeline</summary>
       <div className="timeline-controls">
         <button type="button" onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
           {playing ? 'Pause' : 'Play'}
@@ -181,7 +184,7 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
           <rect className="brush" x={sel.a} y={0} width={Math.max(1, sel.b - sel.a)} height={height - 14} />
         )}
       </svg>
-    </section>
+    </details>
   );
 }
 
