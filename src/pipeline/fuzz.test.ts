@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listArticleFiles, loadToolkit, runPipeline, type Toolkit } from './run.ts';
+
+let kit: Toolkit;
+let seeds: string[];
+beforeAll(() => {
+  kit = loadToolkit({ dataDir: 'seeds' });
+  seeds = listArticleFiles('seeds/articles').map((f) => readFileSync(f, 'utf8'));
+}, 60_000);
+
+/** A file a user might drop in the corpus by mistake: random bytes, random text, a truncated or damaged article. */
+const badFile = fc.oneof(
+  fc.uint8Array({ maxLength: 400 }),
+  fc.string({ maxLength: 400 }),
+  fc.tuple(fc.nat(4), fc.nat(7000)).map(([i, n]) => seeds[i % seeds.length]?.slice(0, n) ?? ''),
+  fc.tuple(fc.nat(4), fc.nat(300), fc.string({ minLength: 1, maxLength: 3 })).map(([i, at, junk]) => {
+    const s = seeds[i % seeds.length] ?? '';
+    return s.slice(0, at) + junk + s.slice(at + junk.length);
+  }),
+  fc.constant(''),
+);
+
+describe('the pipeline under random, truncated and malformed files', () => {
+  it('never crashes, and its report accounts for every input file', () => {
+    fc.assert(
+      fc.property(fc.array(badFile, { minLength: 1, maxLength: 6 }), (contents) => {
+        const dir = mkdtempSync(join(tmpdir(), 'atlas-fuzz-'));
+        try {
+          contents.forEach((c, i) => writeFileSync(join(dir, `f${i}.md`), c));
+          const files = listArticleFiles(dir);
+          const r = runPipeline(files, kit);
+          const rejected = new Set(r.report.problems.map((p) => p.file).filter((f) => files.includes(f)));
+          expect(r.report.articlesRead + rejected.size).toBe(files.length);
+          for (const e of r.data.events) for (const s of e.sources) expect(s.end).toBeGreaterThan(s.start);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
