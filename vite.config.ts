@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -30,7 +31,38 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    // Offline after the first visit: the app, the basemap, the fonts and the data are precached.
+    VitePWA({
+      injectRegister: null, // registered in src/main.tsx: no inline script under the CSP
+      registerType: 'autoUpdate',
+      manifest: {
+        name: 'Conflict Atlas',
+        short_name: 'Conflict Atlas',
+        description: 'Reported conflict events on a map, each linked to the passage it came from.',
+        start_url: '.',
+        display: 'standalone',
+        background_color: '#fafaf8',
+        theme_color: '#1d1d1f',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,woff2,svg,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        runtimeCaching: [
+          {
+            // Events files loaded with ?data= from elsewhere: fresh when online, the last copy offline.
+            urlPattern: ({ url, sameOrigin }) => !sameOrigin && url.pathname.endsWith('.json'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'atlas-external-data', expiration: { maxEntries: 500 } },
+          },
+        ],
+      },
+    }),
+  ],
   build: { chunkSizeWarningLimit: 1600 },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
   test: {

@@ -14,6 +14,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
+    // Routes must see every request; the offline test turns the service worker back on.
+    serviceWorkers: 'block',
     launchOptions: {
       // Debian's Chromium: Playwright's own browser download cannot work on this network.
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

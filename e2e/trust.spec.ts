@@ -92,3 +92,22 @@ test.describe('trust', () => {
     expect(violations).toEqual([]);
   });
 });
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('after a first visit, a shared link opens without a network', async ({ atlas, page, context }) => {
+    await atlas.open('/');
+    await atlas.waitForEvents();
+    // The service worker has precached the app, basemap and data once it is active.
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      if (!reg.active) throw new Error('no active service worker');
+    });
+    await context.setOffline(true);
+    const e = seedData.events.find((x) => x.sources.length > 1) ?? seedData.events[0];
+    await page.goto(`/?event=${e?.id}`);
+    await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
+    await expect(page.locator('.source-card mark').first()).toBeVisible();
+    await atlas.waitForEvents();
+  });
+});

@@ -23,3 +23,12 @@ if (root) {
     </StrictMode>,
   );
 }
+
+// Offline after the first visit (see vite.config.ts): the service worker exists only in builds.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+      console.warn('Offline support is unavailable:', e);
+    });
+  });
+}

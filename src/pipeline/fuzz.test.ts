@@ -30,7 +30,7 @@ describe('the pipeline under random, truncated and malformed files', () => {
       fc.property(fc.array(badFile, { minLength: 1, maxLength: 6 }), (contents) => {
         const dir = mkdtempSync(join(tmpdir(), 'atlas-fuzz-'));
         try {
-          contents.forEach((c, i) => writeFileSync(join(dir, `f${i}.md`), c));
+          for (const [i, c] of contents.entries()) writeFileSync(join(dir, `f${i}.md`), c);
           const files = listArticleFiles(dir);
           const r = runPipeline(files, kit);
           const rejected = new Set(r.report.problems.map((p) => p.file).filter((f) => files.includes(f)));
