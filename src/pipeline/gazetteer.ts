@@ -27,6 +27,8 @@ export interface Gazetteer {
   /** Entries by normalised name. */
   byName: Map<string, GazetteerEntry[]>;
   countries: Map<string, GazetteerEntry>;
+  /** The English names of each country (ISO code → names), e.g. TR → Turkey, Türkiye, Republic of Türkiye. */
+  countryNames: Map<string, string[]>;
   /** Adjectives of nationality (lower case) → country code, from world-countries. */
   demonyms: Map<string, string>;
   /** Lower-case English words (word-list, MIT): capitalised, they are rarely places. */
@@ -117,6 +119,7 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
 
   const countryMap = new Map<string, GazetteerEntry>();
   const demonyms = new Map<string, string>();
+  const countryNames = new Map<string, string[]>();
   for (const c of countries) {
     const entry: GazetteerEntry = {
       id: `country:${c.cca2}`,
@@ -132,7 +135,9 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
     // world-countries spells Turkey "Türkiye"; English-language news mostly still writes Turkey.
     if (c.cca2 === 'TR') names.push('Turkey');
-    for (const n of names) if (LATIN.test(n)) maxWords = Math.max(maxWords, add(byName, n, entry));
+    const latin = names.filter((n) => LATIN.test(n));
+    countryNames.set(c.cca2, latin);
+    for (const n of latin) maxWords = Math.max(maxWords, add(byName, n, entry));
     const d = c.demonyms?.eng;
     for (const form of [d?.m, d?.f]) if (form) demonyms.set(form.toLowerCase(), c.cca2);
   }
@@ -175,5 +180,12 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     });
   }
   const englishWords = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
-  return { byName, countries: countryMap, demonyms, englishWords, maxWords: Math.min(maxWords, 6) };
+  return {
+    byName,
+    countries: countryMap,
+    countryNames,
+    demonyms,
+    englishWords,
+    maxWords: Math.min(maxWords, 6),
+  };
 }

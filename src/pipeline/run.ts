@@ -33,13 +33,8 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
   const actors = loadActors([join(config.dataDir, 'actors.yaml'), ...(config.extraActors ?? [])]);
   const eventTypes = loadEventTypes(join(config.dataDir, 'event-types.yaml'));
   const chromeRules = loadChromeRules(readFileSync(join(config.dataDir, 'chrome-rules.txt'), 'utf8'));
-  const countryNames = (code: string) => {
-    const names: string[] = [];
-    for (const [key, list] of gazetteer.byName) {
-      if (list.some((e) => e.feature === 'COUNTRY' && e.country === code)) names.push(key);
-    }
-    return names.map((k) => k.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
-  };
+  const countryNames = (code: string) => gazetteer.countryNames.get(code) ?? [];
+
   const countryByActor = new Map(actors.filter((a) => a.country).map((a) => [a.id, a.country]));
   const coder = createActorCoder(actors, countryNames);
   const extractor = createExtractor({

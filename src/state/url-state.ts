@@ -4,7 +4,7 @@
  * The map view lives in the hash (#zoom/lat/lng), read and written by MapLibre's `hash` option.
  */
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
-import type { ColorMode, Filters } from './store.ts';
+import { type ColorMode, type Filters, NO_FILTERS } from './store.ts';
 
 export interface ShareableState extends Filters {
   event: string | null;
@@ -88,18 +88,7 @@ export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> 
   },
 };
 
-export const DEFAULT_STATE: ShareableState = {
-  event: null,
-  data: null,
-  color: 'type',
-  from: null,
-  to: null,
-  actors: [],
-  types: [],
-  q: '',
-  precisions: [],
-  outlets: [],
-};
+export const DEFAULT_STATE: ShareableState = { ...NO_FILTERS, event: null, data: null, color: 'type' };
 
 export interface DecodedUrl {
   state: ShareableState;
