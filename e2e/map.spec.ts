@@ -10,6 +10,15 @@ test.describe('the map and its source passages', () => {
     const measured = await page.evaluate(() => performance.getEntriesByName('events-ready').length);
     expect(measured).toBe(1);
     await expect(page.getByText(/Natural Earth/)).toBeVisible();
+    // The basemap really drew: land, borders and place labels are on screen (from this origin only).
+    const drawn = await page.evaluate(() => {
+      const m = window.__atlasMap;
+      const n = (layer: string) => m?.queryRenderedFeatures({ layers: [layer] }).length ?? 0;
+      return { land: n('land'), borders: n('borders'), labels: n('place-labels') };
+    });
+    expect(drawn.land).toBeGreaterThan(0);
+    expect(drawn.borders).toBeGreaterThan(0);
+    expect(drawn.labels).toBeGreaterThan(0);
   });
 
   test('clicking a marker on the map canvas opens its passage', async ({ atlas, page }) => {
