@@ -45,6 +45,8 @@ export interface ArticleFindings {
   placeNoEvent: { articleId: string; sentence: string }[];
   unresolved: { articleId: string; name: string; reason: string; sentence: string }[];
   undated: { articleId: string; sentence: string }[];
+  /** Time expressions the date resolver could not turn into a date ("a week after", "in recent days"). */
+  unresolvedDates: { articleId: string; expression: string; sentence: string }[];
 }
 
 export interface Extractor {
@@ -79,6 +81,10 @@ function compileTriggers(types: EventTypeEntry[]) {
 }
 
 const WORD_AT = /^[\p{L}-]+/u;
+
+/** Words that say "when" without a date the resolver understood: reported, not guessed. */
+const TIME_HINT =
+  /\b(?:(?:a|one|two|three|several|a few) (?:days?|weeks?|months?) (?:after|before|later|earlier)|in recent (?:days|weeks|months)|recently|overnight|the day before|the following (?:day|week))\b/gi;
 
 /** Whether a trigger at `at` reports something that happened (not a plan, a quote or a name). */
 function isReport(s: string, at: number, before: string, type: string): boolean {
@@ -176,7 +182,13 @@ export function createExtractor(opts: {
   return {
     places: (article) => placesOf(article, opts.actors.find(article.text)),
     extract(article) {
-      const findings: ArticleFindings = { candidates: [], placeNoEvent: [], unresolved: [], undated: [] };
+      const findings: ArticleFindings = {
+        candidates: [],
+        placeNoEvent: [],
+        unresolved: [],
+        undated: [],
+        unresolvedDates: [],
+      };
       const actorMentions = opts.actors.find(article.text);
       const mentions = placesOf(article, actorMentions);
       const sentences = splitSentences(article.text);
@@ -203,6 +215,12 @@ export function createExtractor(opts: {
             ),
         );
         if (dates[0]) lastDate = { paragraph: s.paragraph, date: dates[0] };
+        for (const m of s.text.matchAll(TIME_HINT)) {
+          const at = m.index ?? 0;
+          if (!dates.some((d) => d.start <= at + m[0].length && d.end >= at)) {
+            findings.unresolvedDates.push({ articleId: article.id, expression: m[0], sentence: s.text });
+          }
+        }
         if (isHeading(s.text)) continue;
         // A place in a hypothetical ("potential preparation for an incursion into Mosul") is not where it happened.
         const resolved = places.filter(

@@ -241,7 +241,8 @@ describe('the seed corpus, end to end', () => {
     expect(ev.fields.event.recall).toBeGreaterThanOrEqual(0.85);
     expect(ev.fields.event.precision).toBeGreaterThanOrEqual(0.9);
     expect(ev.wrongCountry).toBe(0);
-    // An unknown place is reported, not guessed.
+    // An unknown place is reported, not guessed; so is a time the resolver cannot date.
     expect(r.report.unresolved.map((u) => u.name)).toContain('Hodeidah');
+    expect(r.report.unresolvedDates.map((u) => u.expression)).toContain('a week after');
   });
 });

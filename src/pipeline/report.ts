@@ -30,5 +30,9 @@ export function formatReport(r: Report, outDir: string): string {
       'events without a date expression (dated by publication)',
       r.undated.map((u) => `${u.articleId}: "${clip(u.sentence)}"`),
     ),
+    ...section(
+      'time expressions that could not be resolved to a date',
+      r.unresolvedDates.map((u) => `${u.articleId}: "${u.expression}" in "${clip(u.sentence)}"`),
+    ),
   ].join('\n');
 }

@@ -55,6 +55,7 @@ export interface Report {
   placeNoEvent: ArticleFindings['placeNoEvent'];
   unresolved: ArticleFindings['unresolved'];
   undated: ArticleFindings['undated'];
+  unresolvedDates: ArticleFindings['unresolvedDates'];
 }
 
 export interface RunResult {
@@ -66,7 +67,13 @@ export interface RunResult {
 /** Runs extraction over the files; `onProgress` is called after each file. */
 export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: number) => void): RunResult {
   const { articles, problems } = readCorpus(files, kit.chromeRules);
-  const findings: ArticleFindings = { candidates: [], placeNoEvent: [], unresolved: [], undated: [] };
+  const findings: ArticleFindings = {
+    candidates: [],
+    placeNoEvent: [],
+    unresolved: [],
+    undated: [],
+    unresolvedDates: [],
+  };
   articles.forEach((a, i) => {
     try {
       const f = kit.extractor.extract(a);
@@ -74,6 +81,7 @@ export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: n
       findings.placeNoEvent.push(...f.placeNoEvent);
       findings.unresolved.push(...f.unresolved);
       findings.undated.push(...f.undated);
+      findings.unresolvedDates.push(...f.unresolvedDates);
     } catch (e) {
       problems.push({ file: a.id, problem: `extraction failed: ${(e as Error).message}` });
     }
@@ -106,6 +114,7 @@ export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: n
       placeNoEvent: findings.placeNoEvent,
       unresolved: findings.unresolved,
       undated: findings.undated,
+      unresolvedDates: findings.unresolvedDates,
     },
   };
 }
