@@ -101,7 +101,9 @@ export function resolveDates(text: string, published: string): ResolvedDate[] {
       out.push({ ...span, date: `${year}-01-01`, dateEnd: `${year}-12-31`, precision: 'year' });
     }
   }
-  return out;
+  // News reports what has happened: a date after publication is a misreading ("a week after a
+  // meeting" read as publication + 7 days); drop it so the expression is reported as unresolved.
+  return out.filter((d) => d.date <= published);
 }
 
 /**

@@ -51,6 +51,11 @@ describe('dates, resolved against the publication date', () => {
       date: '2016-10-15',
     });
   });
+  it('never dates a report after its publication ("a week after a meeting")', () => {
+    expect(resolveDates('on Friday, a week after a meeting', '2022-04-04').map((d) => d.text)).toEqual([
+      'on Friday,',
+    ]);
+  });
   it('ignores the modal "may" and words that are no date', () => {
     expect(resolveDates('Turkey may act from now on', '2016-11-01')).toEqual([]);
   });
