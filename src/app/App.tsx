@@ -2,7 +2,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { articleQuery, DEFAULT_DATA_URL, eventsQuery } from '../features/data/queries.ts';
+import { articleQuery, DEFAULT_DATA_URL, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { download, toCsv, toGeoJson } from '../features/export/export.ts';
 import { FilterPanel } from '../features/filters/FilterPanel.tsx';

@@ -28,7 +28,6 @@ export function eventsToGeoJson(
     type: 'FeatureCollection',
     features: events.map((e) => ({
       type: 'Feature',
-      id: undefined,
       geometry: { type: 'Point', coordinates: [e.place.lon, e.place.lat] },
       properties: {
         id: e.id,

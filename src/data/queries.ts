@@ -1,6 +1,6 @@
 /** Loading the data files. Query options sit next to their fetchers; data is static. */
 import { queryOptions } from '@tanstack/react-query';
-import { type Article, type ParsedEventsFile, parseArticle, parseEventsFile } from '../../shared/schema.ts';
+import { type Article, type ParsedEventsFile, parseArticle, parseEventsFile } from '../shared/schema.ts';
 
 export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
 
