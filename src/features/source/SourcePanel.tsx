@@ -4,9 +4,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { articleQuery } from '../../data/queries.ts';
 import { formatDay, formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent, EventsFile, Source } from '../../shared/schema.ts';
-import { articleQuery } from '../../data/queries.ts';
 
 const PRECISION_LABEL: Record<string, string> = {
   exact: 'exact location',
