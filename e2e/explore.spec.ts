@@ -169,4 +169,20 @@ test.describe('explore and share', () => {
     await expect(page).toHaveURL(new RegExp(`event=${name}`));
     await expect(atlas.panelTitle()).toBeVisible();
   });
+
+  test('Play slides a window through time and Pause keeps it', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.openTimeline();
+    await page.getByLabel('Speed').selectOption('4');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+    const firstFrom = new URL(page.url()).searchParams.get('from') ?? '';
+    await expect.poll(() => new URL(page.url()).searchParams.get('from') ?? '').not.toBe(firstFrom);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = page.url();
+    await page.waitForTimeout(800);
+    expect(page.url()).toBe(paused);
+    await expect(page.getByTestId('event-count')).toContainText(`of ${total} events`);
+  });
 });

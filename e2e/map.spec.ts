@@ -121,4 +121,50 @@ test.describe('the map and its source passages', () => {
     await expect(page.locator('.source-card').first().getByRole('alert')).toContainText('HTTP 404');
     await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
   });
+
+  test('events at one place stay reachable: a click on stacked markers lists them', async ({
+    atlas,
+    page,
+  }) => {
+    const key = (e: (typeof seedData.events)[number]) => `${e.place.lat},${e.place.lon}`;
+    const stacked = seedData.events.filter(
+      (e) => seedData.events.filter((o) => key(o) === key(e)).length > 1,
+    );
+    const first = stacked[0];
+    expect(first, 'the seeds hold several events at one place').toBeTruthy();
+    if (!first) return;
+    const here = seedData.events.filter((o) => key(o) === key(first));
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.zoomTo(first.place.lon, first.place.lat, 12);
+    const p = await atlas.markerPoint(first.id);
+    if (test.info().project.use.hasTouch) await page.touchscreen.tap(p.x, p.y);
+    else await page.mouse.click(p.x, p.y);
+    await expect(page.getByRole('heading', { name: `${here.length} events at this place` })).toBeVisible();
+    await expect(atlas.eventButtons()).toHaveCount(here.length);
+  });
+
+  test('hovering a marker shows its date, place and type', async ({ atlas, page }) => {
+    test.skip(Boolean(test.info().project.use.hasTouch), 'no hover on a touch screen');
+    const target = loneEvent;
+    if (!target) return;
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.zoomTo(target.place.lon, target.place.lat, 10);
+    const p = await atlas.markerPoint(target.id);
+    await page.mouse.move(p.x, p.y);
+    const tooltip = page.locator('.event-tooltip');
+    await expect(tooltip).toContainText(target.place.name);
+    await expect(tooltip).toContainText(seedData.eventTypes.find((t) => t.id === target.type)?.name ?? '');
+  });
+
+  test('markers can be coloured by actor, with a matching legend and link', async ({ atlas, page }) => {
+    await atlas.open();
+    await atlas.waitForEvents();
+    await page.getByLabel('Colour by').selectOption('actor');
+    await expect(page.getByRole('heading', { name: 'Actors (colour)' })).toBeVisible();
+    await expect(page).toHaveURL(/color=actor/);
+    await page.reload();
+    await expect(page.getByLabel('Colour by')).toHaveValue('actor');
+  });
 });
