@@ -185,4 +185,21 @@ test.describe('explore and share', () => {
     expect(page.url()).toBe(paused);
     await expect(page.getByTestId('event-count')).toContainText(`of ${total} events`);
   });
+
+  test('a large data set lists its events a page at a time', async ({ atlas, page }) => {
+    const events = Array.from({ length: 1000 }, (_, i) => {
+      const e = seedData.events[i % seedData.events.length];
+      return { ...e, id: `big-${i}` };
+    });
+    await page.route(
+      (url) => url.pathname === '/big/events.json',
+      (route) => route.fulfill({ json: { ...seedData, events } }),
+    );
+    await atlas.open('/?data=/big/events.json');
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText('1000 events');
+    await expect(atlas.eventButtons()).toHaveCount(200);
+    await page.getByRole('button', { name: 'Show 200 more of 800 not shown' }).click();
+    await expect(atlas.eventButtons()).toHaveCount(400);
+  });
 });

@@ -1,4 +1,5 @@
-/** The events list: the map's text alternative, in date order. */
+/** The events list: the map's text alternative, in date order, shown a page at a time. */
+import { useState } from 'react';
 import { formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
 
@@ -9,13 +10,19 @@ interface Props {
   onChoose: (id: string) => void;
 }
 
+/** Rows rendered at first and per "Show more": a list of 100,000 buttons would stall the page. */
+export const PAGE_SIZE = 200;
+
 export function EventList({ data, events, title, onChoose }: Props) {
+  // A new set of events (filters changed) starts again at the first page.
+  const [page, setPage] = useState({ of: events, shown: PAGE_SIZE });
+  const shown = page.of === events ? page.shown : PAGE_SIZE;
   const typeName = new Map(data.eventTypes.map((t) => [t.id, t]));
   return (
     <section aria-labelledby="event-list-title" className="event-list">
       <h2 id="event-list-title">{title}</h2>
       <ol>
-        {events.map((e) => {
+        {events.slice(0, shown).map((e) => {
           const t = typeName.get(e.type);
           return (
             <li key={e.id}>
@@ -37,6 +44,15 @@ export function EventList({ data, events, title, onChoose }: Props) {
           );
         })}
       </ol>
+      {events.length > shown && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => setPage({ of: events, shown: shown + PAGE_SIZE })}
+        >
+          Show {Math.min(PAGE_SIZE, events.length - shown)} more of {events.length - shown} not shown
+        </button>
+      )}
     </section>
   );
 }
