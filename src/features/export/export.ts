@@ -2,10 +2,11 @@
  * Export of the filtered events: GeoJSON (the contract's fields as properties) and an ACLED-like CSV
  * with one row per event source (title, outlet, date and the passage text). Pure functions.
  */
+import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { Article, ConflictEvent, EventsFile } from '../../shared/schema.ts';
 
-export function toGeoJson(events: ConflictEvent[], data: EventsFile): GeoJSON.FeatureCollection {
+export function toGeoJson(events: ConflictEvent[], data: EventsFile): FeatureCollection {
   const typeName = new Map(data.eventTypes.map((t) => [t.id, t.name]));
   return {
     type: 'FeatureCollection',

@@ -55,38 +55,30 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
 
   useEffect(() => {
     if (!container.current) return;
-    let m: MlMap | null = null;
-    let cancelled = false;
-    (async () => {
-      let style: string | Awaited<ReturnType<typeof offlineStyle>>;
-      try {
-        style = ONLINE_STYLE_URL ?? (await offlineStyle());
-      } catch (e) {
-        setStyleError(`The basemap could not be loaded: ${(e as Error).message}`);
-        return;
-      }
-      if (cancelled || !container.current) return;
-      m = new MlMap({
-        container: container.current,
-        style,
-        center: [40, 35],
-        zoom: 4,
-        hash: true,
-        attributionControl: { compact: false },
-        // Markers and labels appear at once: no 300 ms fade before the map is idle after a filter change.
-        fadeDuration: 0,
-      });
-      m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-      m.getCanvas().setAttribute(
-        'aria-label',
-        'Map of events. The list of events in the panel is its text alternative.',
-      );
-      window.__atlasMap = m;
-      m.on('load', () => setMap(m));
-    })();
+    const m = new MlMap({
+      container: container.current,
+      style: ONLINE_STYLE_URL ?? offlineStyle(),
+      center: [40, 35],
+      zoom: 4,
+      hash: true,
+      attributionControl: { compact: false },
+      // Markers and labels appear at once: no 300 ms fade before the map is idle after a filter change.
+      fadeDuration: 0,
+    });
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    m.getCanvas().setAttribute(
+      'aria-label',
+      'Map of events. The list of events in the panel is its text alternative.',
+    );
+    window.__atlasMap = m;
+    m.on('load', () => setMap(m));
+    m.on('error', (e) => {
+      // A basemap file that cannot load leaves the events usable; say so once.
+      const url = (e as { sourceId?: string }).sourceId;
+      if (url) setStyleError(`Part of the basemap (${url}) could not be loaded; the events still work.`);
+    });
     return () => {
-      cancelled = true;
-      m?.remove();
+      m.remove();
       setMap(null);
     };
   }, []);

