@@ -51,6 +51,12 @@ test.describe('explore and share', () => {
     await page.getByRole('button', { name: 'Clear all filters' }).click();
     await expect(page.getByTestId('event-count')).toHaveText(`${total} events`);
     await expect(page).not.toHaveURL(/actors=|precision=|outlets=/);
+    // One article: the events it reports.
+    const article = seedData.articles[0];
+    await page.getByRole('checkbox', { name: article?.title ?? '' }).check();
+    await expect(page).toHaveURL(new RegExp(`articles=${article?.id}`));
+    const k = countOf((e) => e.sources.some((s) => s.articleId === article?.id));
+    await expect(page.getByTestId('event-count')).toHaveText(`${k} of ${total} events`);
   });
 
   test('brushing the timeline picks a date range', async ({ atlas, page }) => {

@@ -33,6 +33,8 @@ export function App() {
   const { select, setColorMode, setFilters, clearFilters } = useUi.getState();
   const [picked, setPicked] = useState<string[] | null>(null);
   const [sheetExpanded, setSheetExpanded] = useState(false);
+  // Open when a link brings filters; afterwards the user opens and closes it (clearing keeps it open).
+  const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
   const data = query.data?.data;
 
   // Passages are searchable once their articles are loaded: load them all when a search starts.
@@ -213,7 +215,7 @@ export function App() {
           )}
           {query.isPending && <p className="muted">Loading events…</p>}
           {data && (
-            <details className="filters-box" open={hasFilters(filters) || undefined}>
+            <details className="filters-box" open={filtersOpenAtStart || undefined}>
               <summary>Filters and export</summary>
               <FilterPanel
                 data={data}

@@ -33,6 +33,7 @@ export function filterEvents(
     if (f.precisions.length && !f.precisions.includes(e.place.precision)) return false;
     if (f.outlets.length && !e.sources.some((s) => f.outlets.includes(outletOf.get(s.articleId) ?? '')))
       return false;
+    if (f.articles.length && !e.sources.some((s) => f.articles.includes(s.articleId))) return false;
     if (q) {
       const hay = `${e.summary}\n${e.place.name}\n${ctx.extraText?.(e) ?? ''}`.toLowerCase();
       if (!hay.includes(q)) return false;

@@ -24,6 +24,7 @@ describe('URL state', () => {
       q: 'Mosul & co, "quoted"',
       precisions: ['town', 'district'],
       outlets: ['Middle East Eye', 'FRANCE 24'],
+      articles: ['bf0acc9d5223b784'],
       color: 'actor',
     };
     expect(decodeSearch(encodeSearch('', state))).toEqual({ state, notices: [] });
@@ -46,7 +47,19 @@ describe('URL state', () => {
     expect(isDiscreteChange({ ...DEFAULT_STATE, q: 'a' }, { ...DEFAULT_STATE, q: 'ab' })).toBe(false);
   });
   it('turns any string in any parameter into a valid state (property)', () => {
-    const params = ['event', 'from', 'to', 'actors', 'types', 'q', 'precision', 'outlets', 'color', 'zzz'];
+    const params = [
+      'event',
+      'from',
+      'to',
+      'actors',
+      'types',
+      'q',
+      'precision',
+      'outlets',
+      'articles',
+      'color',
+      'zzz',
+    ];
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...params), fc.string({ unit: 'binary' })), (dict) => {
         const search = `?${new URLSearchParams(dict).toString()}`;
@@ -92,6 +105,8 @@ describe('filtering', () => {
     const outlet = filterEvents(all, { ...NO_FILTERS, outlets: ['Bloomberg'] }, ctx);
     const bloomberg = seedEvents.articles.find((a) => a.outlet === 'Bloomberg')?.id;
     expect(outlet.every((e) => e.sources.some((s) => s.articleId === bloomberg))).toBe(true);
+    const byArticle = filterEvents(all, { ...NO_FILTERS, articles: [bloomberg ?? ''] }, ctx);
+    expect(byArticle.map((e) => e.id)).toEqual(outlet.map((e) => e.id));
   });
   it('searches summaries and places, case-insensitively, and extra text given to it', () => {
     expect(filterEvents(all, { ...NO_FILTERS, q: 'kokjali' }, ctx).map((e) => e.place.name)).toEqual([

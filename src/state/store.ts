@@ -16,6 +16,8 @@ export interface Filters {
   /** Place precisions to show; empty means all. */
   precisions: PlacePrecision[];
   outlets: string[];
+  /** Article ids: events with a source in any of them. */
+  articles: string[];
 }
 
 export const NO_FILTERS: Filters = {
@@ -26,6 +28,7 @@ export const NO_FILTERS: Filters = {
   q: '',
   precisions: [],
   outlets: [],
+  articles: [],
 };
 
 interface SelectionSlice {
@@ -71,6 +74,13 @@ export const useUi = create<UiState>((set) => ({
 
 export function hasFilters(f: Filters): boolean {
   return Boolean(
-    f.from || f.to || f.q || f.actors.length || f.types.length || f.precisions.length || f.outlets.length,
+    f.from ||
+      f.to ||
+      f.q ||
+      f.actors.length ||
+      f.types.length ||
+      f.precisions.length ||
+      f.outlets.length ||
+      f.articles.length,
   );
 }

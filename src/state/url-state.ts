@@ -81,6 +81,7 @@ export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> 
     },
     encode: (v) => (v.length ? v.join('|') : null),
   },
+  articles: { ...idList, param: 'articles' },
   color: {
     param: 'color',
     decode: (raw) => (raw === 'type' || raw === 'actor' ? raw : undefined),

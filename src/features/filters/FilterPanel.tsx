@@ -55,6 +55,7 @@ export function FilterPanel({ data, filters, context, onChange, onClear }: Props
   const outletCounts = facetCounts(without({ outlets: [] }), (e) =>
     e.sources.map((s) => outletOf.get(s.articleId) ?? ''),
   );
+  const articleCounts = facetCounts(without({ articles: [] }), (e) => e.sources.map((s) => s.articleId));
   const outlets = [
     ...new Set(data.articles.map((a) => a.outlet).filter((o): o is string => Boolean(o))),
   ].sort();
@@ -120,6 +121,16 @@ export function FilterPanel({ data, filters, context, onChange, onClear }: Props
           onToggle={(o) => onChange({ outlets: toggle(filters.outlets, o) })}
         />
       )}
+      <Facet
+        legend="Articles"
+        options={data.articles.map((a) => ({
+          id: a.id,
+          name: `${a.title} (${[a.outlet, a.published].filter(Boolean).join(', ')})`,
+        }))}
+        selected={filters.articles}
+        counts={articleCounts}
+        onToggle={(a) => onChange({ articles: toggle(filters.articles, a) })}
+      />
       <button type="button" onClick={onClear} disabled={!hasFilters(filters)}>
         Clear all filters
       </button>
