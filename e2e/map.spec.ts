@@ -167,4 +167,24 @@ test.describe('the map and its source passages', () => {
     await page.reload();
     await expect(page.getByLabel('Colour by')).toHaveValue('actor');
   });
+
+  test('a deep link centres on its event even when the data arrives after the map', async ({
+    atlas,
+    page,
+  }) => {
+    const target = seedData.events.find((e) => e.place.country === 'RU') ?? seedData.events[0];
+    await page.route(
+      (url) => url.pathname === '/data/events.json',
+      async (route) => {
+        await new Promise((r) => setTimeout(r, 2500));
+        await route.continue();
+      },
+    );
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await atlas.open(`/?event=${target?.id}`);
+    await expect(atlas.panelTitle()).toHaveText(target?.summary ?? '');
+    await expect
+      .poll(() => page.evaluate(() => window.__atlasMap?.getCenter().lat ?? 0))
+      .toBeCloseTo(target?.place.lat ?? 0, 1);
+  });
 });

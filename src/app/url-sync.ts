@@ -8,6 +8,8 @@ import { type UiState, useUi } from '../state/store.ts';
 import { decodeSearch, encodeSearch, isDiscreteChange, type ShareableState } from '../state/url-state.ts';
 
 export const initialUrl = decodeSearch(window.location.search);
+/** Read before MapLibre writes its view into the hash: a link with a view keeps it, one without flies. */
+const linkHasView = /^#\d/.test(window.location.hash);
 
 function shareable(s: UiState): ShareableState {
   return { ...s.filters, event: s.selectedId, data: initialUrl.state.data, color: s.colorMode };
@@ -25,7 +27,7 @@ function apply(state: ShareableState, fly: boolean): void {
 
 export function useUrlSync(): void {
   useEffect(() => {
-    apply(initialUrl.state, !/^#\d/.test(window.location.hash));
+    apply(initialUrl.state, !linkHasView);
     let fromHistory = false;
     const unsubscribe = useUi.subscribe((s, prev) => {
       if (fromHistory) return;

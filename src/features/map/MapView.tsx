@@ -133,7 +133,8 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
       const e = eventById(ev.features?.[0]?.properties?.id);
       if (!e) return;
       const node = document.createElement('div');
-      node.textContent = `${formatEventDate(e)} · ${e.place.name} · ${data.eventTypes.find((t) => t.id === e.type)?.name ?? e.type}`;
+      const typeName = handlers.current.data?.eventTypes.find((t) => t.id === e.type)?.name ?? e.type;
+      node.textContent = `${formatEventDate(e)} · ${e.place.name} · ${typeName}`;
       tooltip.setLngLat([e.place.lon, e.place.lat]).setDOMContent(node).addTo(map);
     });
     map.on('mouseleave', POINT_LAYER, () => {
@@ -179,16 +180,19 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
     ]);
   }, [map, selected]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fly only when asked (a list choice or a link), not on every selection.
+  // Fly only when asked (a list choice or a link), once per request — also when the map or the data
+  // of a linked event arrives after the request was made.
+  const flownFor = useRef(0);
   useEffect(() => {
-    if (!map || !selected || flyRequest === 0) return;
+    if (!map || !selected || flyRequest === 0 || flownFor.current === flyRequest) return;
+    flownFor.current = flyRequest;
     const target = {
       center: [selected.place.lon, selected.place.lat] as [number, number],
       zoom: Math.max(map.getZoom(), 9),
     };
     if (reducedMotion()) map.jumpTo(target);
     else map.flyTo({ ...target, duration: 800 });
-  }, [map, flyRequest]);
+  }, [map, flyRequest, selected]);
 
   return (
     <div className="map-wrap">
