@@ -245,7 +245,7 @@ export function createExtractor(opts: {
         const place = toPlace(chosen);
         if (!place) continue;
         const actors = [...new Set(actorMentions.filter(inside).map((a) => a.actorId))];
-        if (actors.length === 0 && (kind.type === 'statement' || kind.type === 'diplomacy')) continue;
+        if (actors.length === 0 && talkType) continue;
 
         let date: ResolvedDate | undefined = dates[0];
         if (!date && lastDate && lastDate.paragraph === s.paragraph) date = lastDate.date;
