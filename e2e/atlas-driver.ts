@@ -60,6 +60,12 @@ export class AtlasDriver {
     });
   }
 
+  /** Presses a point of the map as the device does: a tap on a touch screen, a click elsewhere. */
+  async press(p: { x: number; y: number }, touch: boolean) {
+    if (touch) await this.page.touchscreen.tap(p.x, p.y);
+    else await this.page.mouse.click(p.x, p.y);
+  }
+
   async zoomTo(lon: number, lat: number, zoom: number) {
     await this.page.evaluate(
       ([lo, la, z]) =>

@@ -30,8 +30,7 @@ test.describe('the map and its source passages', () => {
     await atlas.zoomTo(target.place.lon, target.place.lat, 10);
     const p = await atlas.markerPoint(target.id);
     // On the phone-sized project the marker is tapped with a finger, on desktop clicked.
-    if (test.info().project.use.hasTouch) await page.touchscreen.tap(p.x, p.y);
-    else await page.mouse.click(p.x, p.y);
+    await atlas.press(p, Boolean(test.info().project.use.hasTouch));
     await expect(atlas.panelTitle()).toHaveText(target.summary);
     const source = target.sources[0];
     const text = await page.evaluate(
@@ -138,8 +137,7 @@ test.describe('the map and its source passages', () => {
     await atlas.waitForEvents();
     await atlas.zoomTo(first.place.lon, first.place.lat, 12);
     const p = await atlas.markerPoint(first.id);
-    if (test.info().project.use.hasTouch) await page.touchscreen.tap(p.x, p.y);
-    else await page.mouse.click(p.x, p.y);
+    await atlas.press(p, Boolean(test.info().project.use.hasTouch));
     await expect(page.getByRole('heading', { name: `${here.length} events at this place` })).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(here.length);
   });

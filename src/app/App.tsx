@@ -35,6 +35,8 @@ export function App() {
   const [sheetExpanded, setSheetExpanded] = useState(false);
   // Open when a link brings filters; afterwards the user opens and closes it (clearing keeps it open).
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
+  // The filter panel (four filter passes for its counts) renders only while its box is open.
+  const [filtersOpen, setFiltersOpen] = useState(filtersOpenAtStart);
   const data = query.data?.data;
 
   // Passages are searchable once their articles are loaded: load them all when a search starts.
@@ -215,15 +217,21 @@ export function App() {
           )}
           {query.isPending && <p className="muted">Loading events…</p>}
           {data && (
-            <details className="filters-box" open={filtersOpenAtStart || undefined}>
+            <details
+              className="filters-box"
+              open={filtersOpenAtStart || undefined}
+              onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+            >
               <summary>Filters and export</summary>
-              <FilterPanel
-                data={data}
-                filters={filters}
-                context={context}
-                onChange={setFilters}
-                onClear={clearFilters}
-              />
+              {filtersOpen && (
+                <FilterPanel
+                  data={data}
+                  filters={filters}
+                  context={context}
+                  onChange={setFilters}
+                  onClear={clearFilters}
+                />
+              )}
               <div className="export">
                 <button
                   type="button"

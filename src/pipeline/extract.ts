@@ -49,6 +49,11 @@ export interface ArticleFindings {
   unresolvedDates: { articleId: string; expression: string; sentence: string }[];
 }
 
+/** Findings with nothing in them yet. */
+export function emptyFindings(): ArticleFindings {
+  return { candidates: [], placeNoEvent: [], unresolved: [], undated: [], unresolvedDates: [] };
+}
+
 export interface Extractor {
   extract(article: Article): ArticleFindings;
   /** The place mentions of a text, as the geoparse command prints them. */
@@ -182,13 +187,7 @@ export function createExtractor(opts: {
   return {
     places: (article) => placesOf(article, opts.actors.find(article.text)),
     extract(article) {
-      const findings: ArticleFindings = {
-        candidates: [],
-        placeNoEvent: [],
-        unresolved: [],
-        undated: [],
-        unresolvedDates: [],
-      };
+      const findings = emptyFindings();
       const actorMentions = opts.actors.find(article.text);
       const mentions = placesOf(article, actorMentions);
       const sentences = splitSentences(article.text);

@@ -8,7 +8,7 @@ import { type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } 
 import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
 import { loadActors, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
-import { type ArticleFindings, createExtractor, type Extractor } from './extract.ts';
+import { type ArticleFindings, createExtractor, type Extractor, emptyFindings } from './extract.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
 import { mergeCandidates } from './merge.ts';
 
@@ -67,13 +67,7 @@ export interface RunResult {
 /** Runs extraction over the files; `onProgress` is called after each file. */
 export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: number) => void): RunResult {
   const { articles, problems } = readCorpus(files, kit.chromeRules);
-  const findings: ArticleFindings = {
-    candidates: [],
-    placeNoEvent: [],
-    unresolved: [],
-    undated: [],
-    unresolvedDates: [],
-  };
+  const findings = emptyFindings();
   articles.forEach((a, i) => {
     try {
       const f = kit.extractor.extract(a);
