@@ -203,7 +203,7 @@ test.describe('explore and share', () => {
     );
     await atlas.open('/?data=/big/events.json');
     await atlas.waitForEvents();
-    await expect(page.getByTestId('event-count')).toHaveText('1000 events');
+    await expect(page.getByTestId('event-count')).toHaveText('1,000 events');
     await expect(atlas.eventButtons()).toHaveCount(200);
     await page.getByRole('button', { name: 'Show 200 more of 800 not shown' }).click();
     await expect(atlas.eventButtons()).toHaveCount(400);

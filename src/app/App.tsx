@@ -2,6 +2,8 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { colourKeys } from '../data/colour-keys.ts';
+import type { EventTable } from '../data/event-table.ts';
 import { articleQuery, DEFAULT_DATA_URL, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { download, toCsv, toGeoJson } from '../features/export/export.ts';
@@ -12,11 +14,14 @@ import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
 import type { Article, ConflictEvent } from '../shared/schema.ts';
-import { type FilterContext, filterEvents } from '../state/filter-events.ts';
+import { type FilterContext, filterTable, positionOf } from '../state/filter-events.ts';
 import { type ColorMode, hasFilters, useUi } from '../state/store.ts';
 import { eventLink, initialUrl, useUrlSync } from './url-sync.ts';
 
 const eventsUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
+const EMPTY_ROWS = new Uint32Array(0);
+/** Passage search fetches every article; past this many it would be a download, not a search. */
+const MAX_SEARCHED_ARTICLES = 200;
 
 export function App() {
   useUrlSync();
@@ -31,17 +36,21 @@ export function App() {
     })),
   );
   const { select, setColorMode, setFilters, clearFilters } = useUi.getState();
-  const [picked, setPicked] = useState<string[] | null>(null);
+  /** Rows stacked under one spot of the map, shown as a list to choose from. */
+  const [picked, setPicked] = useState<number[] | null>(null);
   const [sheetExpanded, setSheetExpanded] = useState(false);
   // Open when a link brings filters; afterwards the user opens and closes it (clearing keeps it open).
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
-  // The filter panel (four filter passes for its counts) renders only while its box is open.
+  // The filter panel (a pass over all events for its counts) renders only while its box is open.
   const [filtersOpen, setFiltersOpen] = useState(filtersOpenAtStart);
-  const data = query.data?.data;
+  const table = query.data?.table;
+  const data = table?.meta;
 
-  // Passages are searchable once their articles are loaded: load them all when a search starts.
+  // Passages are searchable once their articles are loaded: load them all when a search starts (up
+  // to a limit: a data set of thousands of articles is searched by summary, place and actor only).
+  const searchPassages = Boolean(filters.q && data && data.articles.length <= MAX_SEARCHED_ARTICLES);
   const articleTexts = useQueries({
-    queries: filters.q && data ? data.articles.map((a) => articleQuery(eventsUrl, a.id)) : [],
+    queries: searchPassages && data ? data.articles.map((a) => articleQuery(eventsUrl, a.id)) : [],
   });
   const texts = useMemo(() => {
     const m = new Map<string, Article>();
@@ -49,37 +58,42 @@ export function App() {
     return m;
   }, [articleTexts]);
   const context: FilterContext = useMemo(() => {
-    const actorName = new Map(data?.actors.map((a) => [a.id, a.name]) ?? []);
-    return {
-      articles: data?.articles ?? [],
-      extraText: (e) =>
-        [
-          ...e.actors.map((a) => actorName.get(a) ?? a),
-          ...e.sources.map((s) => texts.get(s.articleId)?.text.slice(s.start, s.end) ?? ''),
-        ].join('\n'),
-    };
-  }, [data, texts]);
-
-  const all = useMemo(
-    () => [...(data?.events ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
-    [data],
-  );
-  const filtered = useMemo(() => filterEvents(all, filters, context), [all, filters, context]);
-  const undated = useMemo(() => filterEvents(all, filters, context, { date: true }), [all, filters, context]);
-  // An id that became a secondary source after a merge still opens its event.
-  const selected: ConflictEvent | null = useMemo(() => {
-    if (!selectedId) return null;
-    return (
-      all.find((e) => e.id === selectedId) ??
-      all.find((e) => e.sources.some((s) => s.key === selectedId)) ??
-      null
+    if (!table) return {};
+    const actorName = table.actorIds.map(
+      (id) => table.meta.actors.find((a) => a.id === id)?.name.toLowerCase() ?? id,
     );
-  }, [all, selectedId]);
-  const outside = Boolean(selected && !filtered.includes(selected));
-  const onMap = useMemo(
-    () => (selected && outside ? [...filtered, selected] : filtered),
-    [filtered, selected, outside],
+    const extra: string[] = [];
+    return {
+      extraText: (row) => {
+        if (extra[row] !== undefined) return extra[row];
+        const parts: string[] = [];
+        for (let j = table.actorStart[row] as number; j < (table.actorStart[row + 1] as number); j++)
+          parts.push(actorName[table.actorCodes[j] as number] ?? '');
+        if (texts.size)
+          for (const s of table.event(row).sources)
+            parts.push(texts.get(s.articleId)?.text.slice(s.start, s.end).toLowerCase() ?? '');
+        extra[row] = parts.join('\n');
+        return extra[row];
+      },
+    };
+  }, [table, texts]);
+
+  const result = useMemo(
+    () => (table ? filterTable(table, filters, context) : null),
+    [table, filters, context],
   );
+  const rows = result?.rows ?? EMPTY_ROWS;
+  // An id that became a secondary source after a merge still opens its event.
+  const selectedRow = useMemo(
+    () => (table && selectedId ? table.rowOf(selectedId) : -1),
+    [table, selectedId],
+  );
+  const selected: ConflictEvent | null = useMemo(
+    () => (table && selectedRow >= 0 ? table.event(selectedRow) : null),
+    [table, selectedRow],
+  );
+  const outside = Boolean(selected && positionOf(rows, selectedRow) < 0);
+  const colour = useMemo(() => (table ? colourKeys(table, colorMode) : null), [table, colorMode]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
@@ -88,45 +102,35 @@ export function App() {
       if (ev.key === 'Escape') {
         setPicked(null);
         select(null);
-      } else if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && filtered.length) {
+      } else if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && rows.length && table) {
         if (target?.closest('.article-text, .filters')) return;
         ev.preventDefault();
-        const i = selected ? filtered.indexOf(selected) : -1;
-        const next = ev.key === 'ArrowDown' ? Math.min(filtered.length - 1, i + 1) : Math.max(0, i - 1);
-        const e = filtered[next];
-        if (e) select(e.id, { fly: true });
+        const i = selectedRow >= 0 ? positionOf(rows, selectedRow) : -1;
+        const next = ev.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1);
+        const row = rows[next];
+        if (row !== undefined) select(table.event(row).id, { fly: true });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [filtered, selected, select]);
+  }, [rows, selectedRow, select, table]);
 
-  const colorKey = useCallback(
-    (e: ConflictEvent) =>
-      colorMode === 'type' ? e.type : (e.actors.find((a) => a !== 'civilians') ?? e.actors[0] ?? ''),
-    [colorMode],
-  );
-  const colorOf = useCallback(
-    (key: string) =>
-      (colorMode === 'type'
-        ? data?.eventTypes.find((t) => t.id === key)?.color
-        : data?.actors.find((a) => a.id === key)?.color) ?? '#777777',
-    [colorMode, data],
-  );
   const onRange = useCallback(
     (from: string | null, to: string | null) => setFilters({ from, to }),
     [setFilters],
   );
+  const filteredEvents = () => (table ? Array.from(rows, (i) => table.event(i)) : []);
 
   const exportCsv = async () => {
     if (!data) return;
-    const ids = [...new Set(filtered.flatMap((e) => e.sources.map((s) => s.articleId)))];
+    const events = filteredEvents();
+    const ids = [...new Set(events.flatMap((e) => e.sources.map((s) => s.articleId)))];
     const loaded = await Promise.allSettled(
       ids.map((id) => queryClient.fetchQuery(articleQuery(eventsUrl, id))),
     );
     const map = new Map<string, Article>();
     for (const r of loaded) if (r.status === 'fulfilled') map.set(r.value.id, r.value);
-    download('conflict-atlas-events.csv', 'text/csv;charset=utf-8', toCsv(filtered, data, map));
+    download('conflict-atlas-events.csv', 'text/csv;charset=utf-8', toCsv(events, data, map));
   };
 
   const notices = [...initialUrl.notices];
@@ -139,11 +143,23 @@ export function App() {
   }
   if (selectedId && data && !selected)
     notices.push(`The linked event “${selectedId}” is not in this data set.`);
-  const pickedEvents = picked ? filtered.filter((e) => picked.includes(e.id)) : null;
-  const count = data
+  if (filters.q && data && !searchPassages)
+    notices.push(
+      `Search covers summaries, places and actors: passages are searched for up to ${MAX_SEARCHED_ARTICLES} articles.`,
+    );
+  const pickedRows = useMemo(
+    () => (picked ? Uint32Array.from(picked.filter((r) => positionOf(rows, r) >= 0)).sort() : null),
+    [picked, rows],
+  );
+  const listRows = pickedRows ?? rows;
+  const eventAt = useCallback(
+    (position: number) => (table as EventTable).event(listRows[position] as number),
+    [table, listRows],
+  );
+  const count = table
     ? hasFilters(filters)
-      ? `${filtered.length} of ${data.events.length} events`
-      : `${data.events.length} events`
+      ? `${rows.length.toLocaleString('en')} of ${table.size.toLocaleString('en')} events`
+      : `${table.size.toLocaleString('en')} events`
     : query.isError
       ? 'No events'
       : 'Loading events…';
@@ -173,10 +189,11 @@ export function App() {
       <main className={sheetExpanded ? 'layout sheet-expanded' : 'layout'}>
         <div className="map-column">
           <MapView
-            data={data}
-            events={onMap}
-            colorMode={colorMode}
+            table={table}
+            rows={rows}
+            colour={colour}
             selected={selected}
+            selectedRow={selectedRow}
             flyRequest={flyRequest}
             onSelect={(id) => {
               setPicked(null);
@@ -184,12 +201,12 @@ export function App() {
             }}
             onPick={setPicked}
           />
-          {data && (
+          {table && result && colour && (
             <Timeline
-              allEvents={all}
-              events={undated}
-              colorKey={colorKey}
-              colorOf={colorOf}
+              table={table}
+              rows={result.undated}
+              inRange={rows.length}
+              colour={colour}
               from={filters.from}
               to={filters.to}
               onRange={onRange}
@@ -225,7 +242,7 @@ export function App() {
               <summary>Filters and export</summary>
               {filtersOpen && (
                 <FilterPanel
-                  data={data}
+                  table={table as EventTable}
                   filters={filters}
                   context={context}
                   onChange={setFilters}
@@ -239,7 +256,7 @@ export function App() {
                     download(
                       'conflict-atlas-events.geojson',
                       'application/geo+json',
-                      JSON.stringify(toGeoJson(filtered, data), null, 1),
+                      JSON.stringify(toGeoJson(filteredEvents(), data), null, 1),
                     )
                   }
                 >
@@ -273,20 +290,13 @@ export function App() {
               />
             </>
           )}
-          {data && !selected && pickedEvents && (
+          {data && !selected && (
             <EventList
               data={data}
-              events={pickedEvents}
-              title={`${pickedEvents.length} events at this place`}
-              onChoose={(id) => select(id)}
-            />
-          )}
-          {data && !selected && !pickedEvents && (
-            <EventList
-              data={data}
-              events={filtered}
-              title="Events by date"
-              onChoose={(id) => select(id, { fly: true })}
+              count={listRows.length}
+              eventAt={eventAt}
+              title={pickedRows ? `${pickedRows.length} events at this place` : 'Events by date'}
+              onChoose={(id) => select(id, { fly: !pickedRows })}
             />
           )}
           {data && <Legend data={data} colorMode={colorMode} />}

@@ -1,6 +1,8 @@
 /** Loading the data files. Query options sit next to their fetchers; data is static. */
 import { queryOptions } from '@tanstack/react-query';
-import { type Article, type ParsedEventsFile, parseArticle, parseEventsFile } from '../shared/schema.ts';
+import { isArrowBytes } from '../shared/events-arrow.ts';
+import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
+import { type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
 
 export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
 
@@ -19,17 +21,45 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
   }
 }
 
+/** The events file as bytes: JSON (events.json) or its Arrow companion, told apart by content. */
+async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch {
+    throw new Error(`Could not reach ${what} at ${url}.`);
+  }
+  if (!res.ok) throw new Error(`Could not load ${what} (${url}): HTTP ${res.status}.`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** Turns file bytes into the event table; errors say which file and what is wrong with it. */
+export function loadEventTable(bytes: Uint8Array, url: string): LoadedTable {
+  if (isArrowBytes(bytes)) {
+    try {
+      return tableFromArrow(bytes);
+    } catch (e) {
+      throw new Error(`The events file ${url} is ${(e as Error).message}`);
+    }
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new Error(`The events file at ${url} is not valid JSON.`);
+  }
+  try {
+    const parsed = parseEventsFile(raw);
+    return { table: tableFromEvents(parsed.data), dropped: parsed.dropped };
+  } catch (e) {
+    throw new Error(`The events file ${url} is ${(e as Error).message}`);
+  }
+}
+
 export function eventsQuery(url: string) {
   return queryOptions({
     queryKey: ['events', url],
-    queryFn: async (): Promise<ParsedEventsFile> => {
-      const raw = await fetchJson(url, 'the events file');
-      try {
-        return parseEventsFile(raw);
-      } catch (e) {
-        throw new Error(`The events file ${url} is ${(e as Error).message}`);
-      }
-    },
+    queryFn: async (): Promise<LoadedTable> => loadEventTable(await fetchBytes(url, 'the events file'), url),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -93,6 +93,8 @@ export const eventsFileSchema = z.object({
   events: z.array(eventSchema),
 });
 export type EventsFile = z.infer<typeof eventsFileSchema>;
+/** Everything in an events file but the events: its dictionaries and articles. */
+export type Envelope = Omit<EventsFile, 'events'>;
 
 export interface Issue {
   path: string;

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { tableFromEvents } from '../data/event-table.ts';
+import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
 import { seedEvents } from '../shared/test-data.ts';
-import { filterEvents, inDateRange } from './filter-events.ts';
-import { NO_FILTERS } from './store.ts';
+import { facetCounts, filterTable } from './filter-events.ts';
+import { type Filters, NO_FILTERS } from './store.ts';
 import {
   DEFAULT_STATE,
   decodeSearch,
@@ -78,15 +80,23 @@ describe('URL state', () => {
 });
 
 describe('filtering', () => {
-  const ctx = { articles: seedEvents.articles };
-  const all = seedEvents.events;
-  it('keeps everything without filters', () => {
-    expect(filterEvents(all, NO_FILTERS, ctx)).toHaveLength(all.length);
+  const table = tableFromEvents(seedEvents);
+  const all = (rows: Uint32Array) => Array.from(rows, (i) => table.event(i));
+  it('keeps everything without filters, in date order', () => {
+    const { rows } = filterTable(table, NO_FILTERS);
+    expect(rows).toHaveLength(seedEvents.events.length);
+    const dates = all(rows).map((e) => e.date);
+    expect(dates).toEqual([...dates].sort());
   });
   it('matches date ranges by overlap, either end open', () => {
-    expect(inDateRange({ date: '2016-08-01', dateEnd: '2016-08-31' }, '2016-08-24', null)).toBe(true);
-    expect(inDateRange({ date: '2016-08-01', dateEnd: '2016-08-31' }, '2016-09-01', null)).toBe(false);
-    expect(inDateRange({ date: '2016-11-01' }, null, '2016-10-31')).toBe(false);
+    const ranged = seedEvents.events.find((e) => e.dateEnd && e.dateEnd > e.date);
+    expect(ranged).toBeDefined();
+    const { date, dateEnd = date, id } = ranged as ConflictEvent;
+    const ids = (f: Partial<Filters>) =>
+      all(filterTable(table, { ...NO_FILTERS, ...f }).rows).map((e) => e.id);
+    expect(ids({ from: dateEnd })).toContain(id);
+    expect(ids({ to: date })).toContain(id);
+    expect(ids({ from: nextDay(dateEnd) })).not.toContain(id);
   });
   it('combines actors (any of), types, precision and outlets', () => {
     const f = {
@@ -95,28 +105,97 @@ describe('filtering', () => {
       types: ['diplomacy'],
       precisions: ['town' as const],
     };
-    const out = filterEvents(all, f, ctx);
+    const out = all(filterTable(table, f).rows);
     expect(out.length).toBeGreaterThan(0);
     for (const e of out) {
       expect(e.type).toBe('diplomacy');
       expect(e.actors.some((a) => a === 'turkey' || a === 'russia')).toBe(true);
       expect(e.place.precision).toBe('town');
     }
-    const outlet = filterEvents(all, { ...NO_FILTERS, outlets: ['Bloomberg'] }, ctx);
+    const outlet = all(filterTable(table, { ...NO_FILTERS, outlets: ['Bloomberg'] }).rows);
     const bloomberg = seedEvents.articles.find((a) => a.outlet === 'Bloomberg')?.id;
+    expect(outlet.length).toBeGreaterThan(0);
     expect(outlet.every((e) => e.sources.some((s) => s.articleId === bloomberg))).toBe(true);
-    const byArticle = filterEvents(all, { ...NO_FILTERS, articles: [bloomberg ?? ''] }, ctx);
+    const byArticle = all(filterTable(table, { ...NO_FILTERS, articles: [bloomberg ?? ''] }).rows);
     expect(byArticle.map((e) => e.id)).toEqual(outlet.map((e) => e.id));
   });
   it('searches summaries and places, case-insensitively, and extra text given to it', () => {
-    expect(filterEvents(all, { ...NO_FILTERS, q: 'kokjali' }, ctx).map((e) => e.place.name)).toEqual([
+    expect(all(filterTable(table, { ...NO_FILTERS, q: 'kokjali' }).rows).map((e) => e.place.name)).toEqual([
       'Kokjali',
     ]);
-    const byPassage = filterEvents(
-      all,
+    const byPassage = filterTable(
+      table,
       { ...NO_FILTERS, q: 'zzz-passage' },
-      { ...ctx, extraText: (e) => (e.id === all[0]?.id ? 'ZZZ-passage' : '') },
+      {
+        extraText: (row) => (row === 3 ? 'zzz-passage' : ''),
+      },
     );
-    expect(byPassage.map((e) => e.id)).toEqual([all[0]?.id]);
+    expect(Array.from(byPassage.rows)).toEqual([3]);
+  });
+
+  // The columnar filter and its one-pass facet counts against the obvious object-by-object way.
+  const naive = (f: Filters) =>
+    seedEvents.events.filter(
+      (e) =>
+        (!f.from || (e.dateEnd ?? e.date) >= f.from) &&
+        (!f.to || e.date <= f.to) &&
+        (!f.types.length || f.types.includes(e.type)) &&
+        (!f.actors.length || e.actors.some((a) => f.actors.includes(a))) &&
+        (!f.precisions.length || f.precisions.includes(e.place.precision)) &&
+        (!f.articles.length || e.sources.some((s) => f.articles.includes(s.articleId))) &&
+        (!f.outlets.length ||
+          e.sources.some((s) =>
+            f.outlets.includes(seedEvents.articles.find((a) => a.id === s.articleId)?.outlet ?? ''),
+          )),
+    );
+  const dates = [...new Set(seedEvents.events.flatMap((e) => [e.date, e.dateEnd ?? e.date]))];
+  const filtersArb: fc.Arbitrary<Filters> = fc.record({
+    from: fc.option(fc.constantFrom(...dates), { nil: null }),
+    to: fc.option(fc.constantFrom(...dates), { nil: null }),
+    q: fc.constant(''),
+    types: fc.subarray([...seedEvents.eventTypes.map((t) => t.id), 'no-such-type']),
+    actors: fc.subarray(seedEvents.actors.map((a) => a.id)),
+    precisions: fc.subarray([...placePrecisions]),
+    outlets: fc.subarray([...new Set(seedEvents.articles.map((a) => a.outlet ?? ''))]),
+    articles: fc.subarray(seedEvents.articles.map((a) => a.id)),
+  });
+  it('returns the same events as filtering object by object, for any filters', () => {
+    fc.assert(
+      fc.property(filtersArb, (f) => {
+        const got = all(filterTable(table, f).rows)
+          .map((e) => e.id)
+          .sort();
+        expect(got).toEqual(
+          naive(f)
+            .map((e) => e.id)
+            .sort(),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('counts each facet over the events passing every other filter', () => {
+    fc.assert(
+      fc.property(filtersArb, (f) => {
+        const counts = facetCounts(table, f);
+        for (const t of seedEvents.eventTypes)
+          expect(counts.types.get(t.id)).toBe(
+            naive({ ...f, types: [] }).filter((e) => e.type === t.id).length,
+          );
+        for (const a of seedEvents.actors)
+          expect(counts.actors.get(a.id)).toBe(
+            naive({ ...f, actors: [] }).filter((e) => e.actors.includes(a.id)).length,
+          );
+        for (const a of seedEvents.articles)
+          expect(counts.articles.get(a.id)).toBe(
+            naive({ ...f, articles: [] }).filter((e) => e.sources.some((s) => s.articleId === a.id)).length,
+          );
+      }),
+      { numRuns: 150 },
+    );
   });
 });
+
+function nextDay(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}

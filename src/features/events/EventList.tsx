@@ -1,11 +1,13 @@
 /** The events list: the map's text alternative, in date order, shown a page at a time. */
 import { useState } from 'react';
 import { formatEventDate } from '../../shared/format.ts';
-import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
+import type { ConflictEvent, Envelope } from '../../shared/schema.ts';
 
 interface Props {
-  data: EventsFile;
-  events: ConflictEvent[];
+  data: Envelope;
+  /** How many events and the one at each position (materialised only for the rows shown). */
+  count: number;
+  eventAt: (position: number) => ConflictEvent;
   title: string;
   onChoose: (id: string) => void;
 }
@@ -13,16 +15,17 @@ interface Props {
 /** Rows rendered at first and per "Show more": a list of 100,000 buttons would stall the page. */
 export const PAGE_SIZE = 200;
 
-export function EventList({ data, events, title, onChoose }: Props) {
+export function EventList({ data, count, eventAt, title, onChoose }: Props) {
   // A new set of events (filters changed) starts again at the first page.
-  const [page, setPage] = useState({ of: events, shown: PAGE_SIZE });
-  const shown = page.of === events ? page.shown : PAGE_SIZE;
+  const [page, setPage] = useState({ of: eventAt, shown: PAGE_SIZE });
+  const shown = Math.min(count, page.of === eventAt ? page.shown : PAGE_SIZE);
+  const events = Array.from({ length: shown }, (_, i) => eventAt(i));
   const typeName = new Map(data.eventTypes.map((t) => [t.id, t]));
   return (
     <section aria-labelledby="event-list-title" className="event-list">
       <h2 id="event-list-title">{title}</h2>
       <ol>
-        {events.slice(0, shown).map((e) => {
+        {events.map((e) => {
           const t = typeName.get(e.type);
           return (
             <li key={e.id}>
@@ -44,13 +47,13 @@ export function EventList({ data, events, title, onChoose }: Props) {
           );
         })}
       </ol>
-      {events.length > shown && (
+      {count > shown && (
         <button
           type="button"
           className="link-button"
-          onClick={() => setPage({ of: events, shown: shown + PAGE_SIZE })}
+          onClick={() => setPage({ of: eventAt, shown: shown + PAGE_SIZE })}
         >
-          Show {Math.min(PAGE_SIZE, events.length - shown)} more of {events.length - shown} not shown
+          Show {Math.min(PAGE_SIZE, count - shown)} more of {count - shown} not shown
         </button>
       )}
     </section>

@@ -4,9 +4,9 @@
  */
 import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
-import type { Article, ConflictEvent, EventsFile } from '../../shared/schema.ts';
+import type { Article, ConflictEvent, Envelope } from '../../shared/schema.ts';
 
-export function toGeoJson(events: ConflictEvent[], data: EventsFile): FeatureCollection {
+export function toGeoJson(events: ConflictEvent[], data: Envelope): FeatureCollection {
   const typeName = new Map(data.eventTypes.map((t) => [t.id, t.name]));
   return {
     type: 'FeatureCollection',
@@ -52,7 +52,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** CSV text; `texts` holds the article texts for passages (a missing article leaves its passage empty). */
-export function toCsv(events: ConflictEvent[], data: EventsFile, texts: Map<string, Article>): string {
+export function toCsv(events: ConflictEvent[], data: Envelope, texts: Map<string, Article>): string {
   const types = new Map(data.eventTypes.map((t) => [t.id, t]));
   const actors = new Map(data.actors.map((a) => [a.id, a.name]));
   const articles = new Map(data.articles.map((a) => [a.id, a]));

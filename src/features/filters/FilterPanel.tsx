@@ -1,11 +1,12 @@
 /** Filters: search, dates, event types, actors (any of), place precision, outlets — with counts. */
-import { useId } from 'react';
-import { type ConflictEvent, type EventsFile, placePrecisions } from '../../shared/schema.ts';
-import { type FilterContext, facetCounts, filterEvents } from '../../state/filter-events.ts';
+import { useId, useMemo } from 'react';
+import type { EventTable } from '../../data/event-table.ts';
+import { placePrecisions } from '../../shared/schema.ts';
+import { type FilterContext, facetCounts } from '../../state/filter-events.ts';
 import { type Filters, hasFilters } from '../../state/store.ts';
 
 interface Props {
-  data: EventsFile;
+  table: EventTable;
   filters: Filters;
   context: FilterContext;
   onChange: (patch: Partial<Filters>) => void;
@@ -44,18 +45,10 @@ function Facet({
   );
 }
 
-export function FilterPanel({ data, filters, context, onChange, onClear }: Props) {
+export function FilterPanel({ table, filters, context, onChange, onClear }: Props) {
   const id = useId();
-  const without = (patch: Partial<Filters>): ConflictEvent[] =>
-    filterEvents(data.events, { ...filters, ...patch }, context);
-  const typeCounts = facetCounts(without({ types: [] }), (e) => [e.type]);
-  const actorCounts = facetCounts(without({ actors: [] }), (e) => e.actors);
-  const precisionCounts = facetCounts(without({ precisions: [] }), (e) => [e.place.precision]);
-  const outletOf = new Map(data.articles.map((a) => [a.id, a.outlet ?? '']));
-  const outletCounts = facetCounts(without({ outlets: [] }), (e) =>
-    e.sources.map((s) => outletOf.get(s.articleId) ?? ''),
-  );
-  const articleCounts = facetCounts(without({ articles: [] }), (e) => e.sources.map((s) => s.articleId));
+  const data = table.meta;
+  const counts = useMemo(() => facetCounts(table, filters, context), [table, filters, context]);
   const outlets = [
     ...new Set(data.articles.map((a) => a.outlet).filter((o): o is string => Boolean(o))),
   ].sort();
@@ -93,21 +86,21 @@ export function FilterPanel({ data, filters, context, onChange, onClear }: Props
         legend="Event types"
         options={data.eventTypes}
         selected={filters.types}
-        counts={typeCounts}
+        counts={counts.types}
         onToggle={(t) => onChange({ types: toggle(filters.types, t) })}
       />
       <Facet
         legend="Actors (any of)"
         options={data.actors}
         selected={filters.actors}
-        counts={actorCounts}
+        counts={counts.actors}
         onToggle={(a) => onChange({ actors: toggle(filters.actors, a) })}
       />
       <Facet
         legend="Place precision"
         options={placePrecisions.map((p) => ({ id: p, name: p }))}
         selected={filters.precisions}
-        counts={precisionCounts}
+        counts={counts.precisions}
         onToggle={(p) =>
           onChange({ precisions: toggle(filters.precisions, p as (typeof placePrecisions)[number]) })
         }
@@ -117,7 +110,7 @@ export function FilterPanel({ data, filters, context, onChange, onClear }: Props
           legend="Outlets"
           options={outlets.map((o) => ({ id: o, name: o }))}
           selected={filters.outlets}
-          counts={outletCounts}
+          counts={counts.outlets}
           onToggle={(o) => onChange({ outlets: toggle(filters.outlets, o) })}
         />
       )}
@@ -128,7 +121,7 @@ export function FilterPanel({ data, filters, context, onChange, onClear }: Props
           name: `${a.title} (${[a.outlet, a.published].filter(Boolean).join(', ')})`,
         }))}
         selected={filters.articles}
-        counts={articleCounts}
+        counts={counts.articles}
         onToggle={(a) => onChange({ articles: toggle(filters.articles, a) })}
       />
       <button type="button" onClick={onClear} disabled={!hasFilters(filters)}>

@@ -1,6 +1,6 @@
 /** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
 import { useMemo } from 'react';
-import type { EventsFile } from '../../shared/schema.ts';
+import type { Envelope } from '../../shared/schema.ts';
 import type { ColorMode } from '../../state/store.ts';
 import { drawShape, SHAPES, type Shape } from './event-layers.ts';
 
@@ -18,7 +18,7 @@ function shapeUrl(shape: Shape, color: string): string {
   return canvas.toDataURL();
 }
 
-export function Legend({ data, colorMode }: { data: EventsFile; colorMode: ColorMode }) {
+export function Legend({ data, colorMode }: { data: Envelope; colorMode: ColorMode }) {
   const typeIcons = useMemo(
     () =>
       data.eventTypes.map((t, i) => ({

@@ -9,9 +9,11 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
+import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { EventTable } from '../../data/event-table.ts';
 import { formatEventDate } from '../../shared/format.ts';
-import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
-import { type ColorMode, FILTER_MARK } from '../../state/store.ts';
+import type { ConflictEvent } from '../../shared/schema.ts';
+import { FILTER_MARK } from '../../state/store.ts';
 import { ONLINE_STYLE_URL, offlineStyle } from './basemap-style.ts';
 import {
   CLUSTER_LAYER,
@@ -22,6 +24,8 @@ import {
   POINT_LAYER,
   SHAPES,
 } from './event-layers.ts';
+import { PointIndex } from './point-index.ts';
+import { PointLayer } from './point-layer.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -33,24 +37,88 @@ declare global {
 }
 
 interface Props {
-  data: EventsFile | undefined;
-  /** The events to draw (the filtered set, plus a linked event the filters hide). */
-  events: ConflictEvent[];
-  colorMode: ColorMode;
+  table: EventTable | undefined;
+  /** The rows to draw (the filtered set; a linked event the filters hide is drawn as well). */
+  rows: Uint32Array;
+  colour: ColourKeys | null;
   selected: ConflictEvent | null;
+  selectedRow: number;
   flyRequest: number;
   onSelect: (id: string) => void;
-  onPick: (ids: string[]) => void;
+  onPick: (rows: number[]) => void;
 }
+
+/**
+ * Up to this many events the map draws clustered symbols from a GeoJSON source (shapes per type,
+ * counts per cluster); above it, one GPU point cloud (see point-layer.ts), because re-tiling a
+ * GeoJSON source of 10^5–10^6 points on every filter change takes seconds.
+ */
+export const MARKER_LIMIT = 20_000;
+const SELECTED_SOURCE = 'event-selected-point';
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-export function MapView({ data, events, colorMode, selected, flyRequest, onSelect, onPick }: Props) {
+function showTooltip(map: MlMap, tooltip: Popup, table: EventTable, row: number, stacked = 1): void {
+  const e = table.event(row);
+  const node = document.createElement('div');
+  const typeName = table.meta.eventTypes.find((t) => t.id === e.type)?.name ?? e.type;
+  node.textContent =
+    stacked > 1
+      ? `${stacked.toLocaleString('en')} events · ${e.place.name}`
+      : `${formatEventDate(e)} · ${e.place.name} · ${typeName}`;
+  tooltip.setLngLat([e.place.lon, e.place.lat]).setDOMContent(node).addTo(map);
+}
+
+/** Marks 'filter' done at the map's next idle after a filter change. */
+function measureFilterAtIdle(map: MlMap): void {
+  if (!performance.getEntriesByName(FILTER_MARK, 'mark').length) return;
+  map.once('idle', () => {
+    if (!performance.getEntriesByName(FILTER_MARK, 'mark').length) return;
+    performance.measure('filter', FILTER_MARK);
+    performance.clearMarks(FILTER_MARK);
+  });
+}
+
+function markEventsReady(map: MlMap): void {
+  if (!performance.getEntriesByName('events-ready').length) performance.measure('events-ready');
+  map.once('idle', () => {
+    map.getContainer().dataset.eventsReady = 'true';
+  });
+}
+
+function fitToEvents(map: MlMap, table: EventTable): void {
+  let west = 180;
+  let east = -180;
+  let south = 90;
+  let north = -90;
+  for (let i = 0; i < table.size; i++) {
+    west = Math.min(west, table.lon[i] as number);
+    east = Math.max(east, table.lon[i] as number);
+    south = Math.min(south, table.lat[i] as number);
+    north = Math.max(north, table.lat[i] as number);
+  }
+  map.fitBounds(
+    [
+      [west, south],
+      [east, north],
+    ],
+    { padding: 60, maxZoom: 8, animate: false },
+  );
+}
+
+export function MapView({ table, rows, colour, selected, selectedRow, flyRequest, onSelect, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [styleError, setStyleError] = useState<string | null>(null);
-  const handlers = useRef({ onSelect, onPick, data });
-  handlers.current = { onSelect, onPick, data };
+  const handlers = useRef({ onSelect, onPick, table });
+  handlers.current = { onSelect, onPick, table };
+  const cloud = useRef<{
+    layer: PointLayer;
+    table: EventTable;
+    rows: Uint32Array;
+    colour: ColourKeys;
+  } | null>(null);
+  const large = Boolean(table && table.size > MARKER_LIMIT);
   const hadHash = useRef(/^#\d/.test(window.location.hash));
 
   useEffect(() => {
@@ -83,21 +151,24 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
     };
   }, []);
 
-  // Events: source, layers, interaction. Re-run when the data or the colour mode changes.
+  // Fit the view to the events once, unless the link brings a view or an event to fly to.
   useEffect(() => {
-    if (!map || !data) return;
-    const geojson = eventsToGeoJson(events, data, colorMode);
+    if (!map || !table?.size) return;
+    if (!hadHash.current && !new URLSearchParams(window.location.search).has('event'))
+      fitToEvents(map, table);
+  }, [map, table]);
+
+  // Small data sets: a clustered GeoJSON source, re-sent when the rows or colours change.
+  useEffect(() => {
+    if (!map || !table || !colour || large) return;
+    const drawn = Array.from(rows);
+    if (selectedRow >= 0 && !drawn.includes(selectedRow)) drawn.push(selectedRow);
+    const geojson = eventsToGeoJson(drawn, table, colour);
     const existing = map.getSource(EVENTS_SOURCE) as GeoJSONSource | undefined;
     if (existing) {
       existing.setData(geojson);
       // A filter change is measured from the input to the map's next idle.
-      if (performance.getEntriesByName(FILTER_MARK, 'mark').length) {
-        map.once('idle', () => {
-          if (!performance.getEntriesByName(FILTER_MARK, 'mark').length) return;
-          performance.measure('filter', FILTER_MARK);
-          performance.clearMarks(FILTER_MARK);
-        });
-      }
+      measureFilterAtIdle(map);
       return;
     }
     for (const shape of SHAPES) {
@@ -111,40 +182,29 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
       clusterMaxZoom: 8,
     });
     for (const layer of eventLayers) map.addLayer(layer);
-    map.once('idle', () => {
-      if (!performance.getEntriesByName('events-ready').length) performance.measure('events-ready');
-      map.getContainer().dataset.eventsReady = 'true';
-    });
-    if (!hadHash.current && !new URLSearchParams(window.location.search).has('event') && data.events.length) {
-      const lons = data.events.map((e) => e.place.lon);
-      const lats = data.events.map((e) => e.place.lat);
-      map.fitBounds(
-        [
-          [Math.min(...lons), Math.min(...lats)],
-          [Math.max(...lons), Math.max(...lats)],
-        ],
-        { padding: 60, maxZoom: 8, animate: false },
-      );
-    }
+    const onRender = () => {
+      if (!map.getSource(EVENTS_SOURCE) || !map.isSourceLoaded(EVENTS_SOURCE)) return;
+      map.off('render', onRender);
+      markEventsReady(map);
+    };
+    map.on('render', onRender);
     const tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'event-tooltip' });
-    const eventById = (id: unknown) => handlers.current.data?.events.find((e) => e.id === id);
     map.on('mousemove', POINT_LAYER, (ev) => {
       map.getCanvas().style.cursor = 'pointer';
-      const e = eventById(ev.features?.[0]?.properties?.id);
-      if (!e) return;
-      const node = document.createElement('div');
-      const typeName = handlers.current.data?.eventTypes.find((t) => t.id === e.type)?.name ?? e.type;
-      node.textContent = `${formatEventDate(e)} · ${e.place.name} · ${typeName}`;
-      tooltip.setLngLat([e.place.lon, e.place.lat]).setDOMContent(node).addTo(map);
+      const row = ev.features?.[0]?.properties?.row;
+      if (typeof row === 'number') showTooltip(map, tooltip, table, row);
     });
     map.on('mouseleave', POINT_LAYER, () => {
       map.getCanvas().style.cursor = '';
       tooltip.remove();
     });
     map.on('click', POINT_LAYER, (ev) => {
-      const ids = [...new Set((ev.features ?? []).map((f: MapGeoJSONFeature) => String(f.properties?.id)))];
-      if (ids.length === 1 && ids[0]) handlers.current.onSelect(ids[0]);
-      else if (ids.length > 1) handlers.current.onPick(ids);
+      const picked = [
+        ...new Set((ev.features ?? []).map((f: MapGeoJSONFeature) => Number(f.properties?.row))),
+      ];
+      if (picked.length === 1 && picked[0] !== undefined)
+        handlers.current.onSelect(table.event(picked[0]).id);
+      else if (picked.length > 1) handlers.current.onPick(picked);
     });
     map.on('click', CLUSTER_LAYER, async (ev) => {
       const f = ev.features?.[0];
@@ -154,7 +214,7 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
       const zoom = await source.getClusterExpansionZoom(clusterId);
       if (zoom > map.getMaxZoom() || zoom > 12) {
         const leaves = await source.getClusterLeaves(clusterId, 100, 0);
-        handlers.current.onPick(leaves.map((l) => String(l.properties?.id)));
+        handlers.current.onPick(leaves.map((l) => Number(l.properties?.row)));
       } else {
         map.easeTo({
           center: f.geometry.coordinates as [number, number],
@@ -169,7 +229,74 @@ export function MapView({ data, events, colorMode, selected, flyRequest, onSelec
     map.on('mouseleave', CLUSTER_LAYER, () => {
       map.getCanvas().style.cursor = '';
     });
-  }, [map, data, events, colorMode]);
+  }, [map, table, rows, colour, large, selectedRow]);
+
+  // Large data sets: one point cloud; a filter change uploads the on/off mask, a colour change the
+  // colours. Pointing uses a k-d tree over the positions.
+  useEffect(() => {
+    if (!map || !table || !colour || !large) return;
+    const current = cloud.current;
+    if (current && current.table === table) {
+      if (current.colour !== colour) current.layer.setColours(colour);
+      if (current.rows !== rows) {
+        current.layer.setRows(rows);
+        measureFilterAtIdle(map);
+      }
+      Object.assign(current, { rows, colour });
+      return;
+    }
+    const layer = new PointLayer(table, colour, rows, () => markEventsReady(map));
+    cloud.current = { layer, table, rows, colour };
+    map.addLayer(layer);
+    map.addSource(SELECTED_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({
+      id: 'event-selected-ring',
+      type: 'circle',
+      source: SELECTED_SOURCE,
+      paint: {
+        'circle-radius': 12,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': '#111111',
+        'circle-stroke-width': 3,
+      },
+    });
+    const index = new PointIndex(table);
+    const under = (ev: { lngLat: { lng: number; lat: number } }) =>
+      index.near(ev.lngLat.lng, ev.lngLat.lat, map.getZoom(), 10, (row) => layer.isOn(row));
+    const tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'event-tooltip' });
+    let frame = 0;
+    map.on('mousemove', (ev) => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const hit = under(ev);
+        map.getCanvas().style.cursor = hit.length ? 'pointer' : '';
+        if (hit[0] === undefined) tooltip.remove();
+        else showTooltip(map, tooltip, table, hit[0], hit.length);
+      });
+    });
+    map.on('click', (ev) => {
+      const hit = under(ev);
+      if (hit.length === 1 && hit[0] !== undefined) handlers.current.onSelect(table.event(hit[0]).id);
+      else if (hit.length > 1) handlers.current.onPick(hit);
+    });
+  }, [map, table, rows, colour, large]);
+
+  useEffect(() => {
+    const source = map?.getSource(SELECTED_SOURCE) as GeoJSONSource | undefined;
+    if (!source) return;
+    source.setData({
+      type: 'FeatureCollection',
+      features: selected
+        ? [
+            {
+              type: 'Feature',
+              geometry: { type: 'Point', coordinates: [selected.place.lon, selected.place.lat] },
+              properties: {},
+            },
+          ]
+        : [],
+    });
+  }, [map, selected]);
 
   useEffect(() => {
     if (!map?.getLayer('event-selected')) return;

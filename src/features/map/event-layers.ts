@@ -5,8 +5,8 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import type { ConflictEvent, EventsFile } from '../../shared/schema.ts';
-import type { ColorMode } from '../../state/store.ts';
+import { type ColourKeys, FALLBACK_COLOUR } from '../../data/colour-keys.ts';
+import type { EventTable } from '../../data/event-table.ts';
 
 export const EVENTS_SOURCE = 'events';
 export const SHAPES = ['circle', 'triangle', 'square', 'diamond', 'star', 'cross', 'hexagon'] as const;
@@ -16,33 +16,26 @@ export const CLUSTER_LAYER = 'event-clusters';
 
 const COARSE = new Set(['region', 'country']);
 
-/** One point per event; `color` is resolved here so the layer stays a plain lookup. */
-export function eventsToGeoJson(
-  events: ConflictEvent[],
-  data: EventsFile,
-  mode: ColorMode,
-): FeatureCollection {
-  const typeColor = new Map(data.eventTypes.map((t) => [t.id, t.color]));
-  const typeShape = new Map(data.eventTypes.map((t, i) => [t.id, SHAPES[i % SHAPES.length]]));
-  const actorColor = new Map(data.actors.map((a) => [a.id, a.color]));
+/** One point per row; `color` is resolved here so the layer stays a plain lookup. */
+export function eventsToGeoJson(rows: number[], table: EventTable, colour: ColourKeys): FeatureCollection {
+  const typeShape = new Map(table.meta.eventTypes.map((t, i) => [t.id, SHAPES[i % SHAPES.length]]));
   return {
     type: 'FeatureCollection',
-    features: events.map((e) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [e.place.lon, e.place.lat] },
-      properties: {
-        id: e.id,
-        type: e.type,
-        shape: `shape-${typeShape.get(e.type) ?? 'circle'}`,
-        coarse: COARSE.has(e.place.precision),
-        color:
-          mode === 'type'
-            ? (typeColor.get(e.type) ?? '#555555')
-            : (actorColor.get(
-                e.actors.find((a) => actorColor.has(a) && a !== 'civilians') ?? e.actors[0] ?? '',
-              ) ?? '#555555'),
-      },
-    })),
+    features: rows.map((row) => {
+      const e = table.event(row);
+      return {
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [e.place.lon, e.place.lat] },
+        properties: {
+          id: e.id,
+          row,
+          type: e.type,
+          shape: `shape-${typeShape.get(e.type) ?? 'circle'}`,
+          coarse: COARSE.has(e.place.precision),
+          color: colour.colors[colour.code[row] as number] ?? FALLBACK_COLOUR,
+        },
+      };
+    }),
   };
 }
 

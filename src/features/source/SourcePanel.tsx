@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { articleQuery } from '../../data/queries.ts';
 import { formatDay, formatEventDate } from '../../shared/format.ts';
-import type { ConflictEvent, EventsFile, Source } from '../../shared/schema.ts';
+import type { ConflictEvent, Envelope, Source } from '../../shared/schema.ts';
 
 const PRECISION_LABEL: Record<string, string> = {
   exact: 'exact location',
@@ -33,7 +33,7 @@ function SourceCard({
   first,
 }: {
   source: Source;
-  data: EventsFile;
+  data: Envelope;
   eventsUrl: string;
   first: boolean;
 }) {
@@ -109,7 +109,7 @@ function SourceCard({
 
 interface Props {
   event: ConflictEvent;
-  data: EventsFile;
+  data: Envelope;
   eventsUrl: string;
   /** Buttons the shell adds (sharing), shown next to "All events". */
   actions?: React.ReactNode;

@@ -3,7 +3,8 @@
  * coarse dates, a brush to pick a date range, zoom, and a player that slides a window through time.
  */
 import { type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { ConflictEvent } from '../../shared/schema.ts';
+import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { EventTable } from '../../data/event-table.ts';
 import { buildBuckets, type Domain, eventsDomain, rangeLanes, toIso, toTime } from './timeline-bins.ts';
 
 const DAY = 86_400_000;
@@ -11,20 +12,22 @@ const HIST_H = 70;
 const LANE_H = 5;
 
 interface Props {
-  /** All events (fixes the domain) and the events passing every filter but the dates. */
-  allEvents: ConflictEvent[];
-  events: ConflictEvent[];
-  colorKey: (e: ConflictEvent) => string;
-  colorOf: (key: string) => string;
+  /** All events (fix the domain), the rows passing every filter but the dates, and how many of those
+   * are in the date range. */
+  table: EventTable;
+  rows: Uint32Array;
+  inRange: number;
+  colour: ColourKeys;
   from: string | null;
   to: string | null;
   onRange: (from: string | null, to: string | null) => void;
 }
 
-export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRange }: Props) {
+export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(600);
-  const full = useMemo(() => eventsDomain(allEvents), [allEvents]);
+  const full = useMemo(() => eventsDomain(table), [table]);
+  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
   const [zoom, setZoom] = useState<Domain | null>(null);
   const domain = zoom ?? full;
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
@@ -58,10 +61,10 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
   }, [playing, from, full, windowDays, speed, onRange]);
 
   const buckets = useMemo(
-    () => (domain ? buildBuckets(events, domain, colorKey) : []),
-    [events, domain, colorKey],
+    () => (domain ? buildBuckets(table, rows, domain, colour) : []),
+    [table, rows, domain, colour],
   );
-  const lanes = useMemo(() => rangeLanes(events), [events]);
+  const lanes = useMemo(() => rangeLanes(table, rows), [table, rows]);
   if (!domain) return null;
   const laneCount = Math.min(8, Math.max(1, ...lanes.map((l) => l.lane + 1)));
   const height = HIST_H + 8 + laneCount * (LANE_H + 2) + 16;
@@ -77,9 +80,6 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
       ? { a: from ? x(toTime(from)) : 0, b: to ? x(toTime(to) + DAY) : width }
       : null;
   const ticks = monthTicks(domain);
-  const visibleCount = events.filter(
-    (e) => (!from || (e.dateEnd ?? e.date) >= from) && (!to || e.date <= to),
-  ).length;
 
   return (
     <details className="timeline" open={openByDefault}>
@@ -121,7 +121,7 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
         </button>
         <span className="muted" aria-live="polite">
           {from || to
-            ? `${from ?? '…'} to ${to ?? '…'}: ${visibleCount} events`
+            ? `${from ?? '…'} to ${to ?? '…'}: ${inRange} events`
             : 'Drag on the timeline to pick dates'}
         </span>
       </div>
@@ -131,7 +131,7 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
         width="100%"
         height={height}
         role="img"
-        aria-label={`Histogram of ${events.length} events over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
+        aria-label={`Histogram of ${rows.length} events over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
         onPointerDown={(ev) => {
           (ev.target as Element).setPointerCapture?.(ev.pointerId);
           const px = pointerX(ev);
@@ -162,15 +162,18 @@ export function Timeline({ allEvents, events, colorKey, colorOf, from, to, onRan
         })}
         {lanes
           .filter((l) => l.lane < laneCount)
-          .map(({ event, lane }) => (
+          .map(({ row, lane }) => (
             <rect
-              key={event.id}
-              x={x(toTime(event.date))}
+              key={row}
+              x={x((table.day[row] as number) * DAY)}
               y={HIST_H + 8 + lane * (LANE_H + 2)}
-              width={Math.max(2, x(toTime(event.dateEnd ?? event.date) + DAY) - x(toTime(event.date)))}
+              width={Math.max(
+                2,
+                x(((table.dayEnd[row] as number) + 1) * DAY) - x((table.day[row] as number) * DAY),
+              )}
               height={LANE_H}
               rx={2}
-              fill={colorOf(colorKey(event))}
+              fill={colour.colors[colour.code[row] as number] ?? '#777777'}
               opacity={0.6}
             />
           ))}

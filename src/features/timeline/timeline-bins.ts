@@ -1,6 +1,7 @@
-/** Time buckets for the timeline histogram (pure). Day-precise events are counted in buckets;
- * events with a range (week, month, year precision) are drawn as ranges, not points. */
-import type { ConflictEvent } from '../../shared/schema.ts';
+/** Time buckets for the timeline histogram (pure, over table rows). Single-day events are counted in
+ * buckets; events with a range (week, month, year precision) are drawn as ranges, not points. */
+import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { EventTable } from '../../data/event-table.ts';
 
 const DAY = 86_400_000;
 export const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -11,14 +12,13 @@ export interface Domain {
   end: number;
 }
 
-export function eventsDomain(events: ConflictEvent[]): Domain | null {
-  if (!events.length) return null;
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const e of events) {
-    start = Math.min(start, toTime(e.date));
-    end = Math.max(end, toTime(e.dateEnd ?? e.date));
-  }
+export function eventsDomain(t: EventTable): Domain | null {
+  if (!t.size) return null;
+  // Rows are in date order: the first starts earliest; the latest end needs a pass.
+  const start = (t.day[0] as number) * DAY;
+  let endDay = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < t.size; i++) endDay = Math.max(endDay, t.dayEnd[i] as number);
+  const end = endDay * DAY;
   // A little room on both sides, and at least a fortnight.
   const pad = Math.max(3 * DAY, (end - start) * 0.03);
   return { start: start - pad, end: Math.max(end + pad + DAY, start + 14 * DAY) };
@@ -32,56 +32,68 @@ export interface Bucket {
   total: number;
 }
 
-/** Weekly buckets for spans up to ~8 months, else monthly; only day-precise events are counted. */
-export function buildBuckets(
-  events: ConflictEvent[],
-  domain: Domain,
-  colorKey: (e: ConflictEvent) => string,
-): Bucket[] {
+/** Weekly buckets for spans up to ~8 months, else monthly; only single-day events are counted. */
+export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, colour: ColourKeys): Bucket[] {
   const span = domain.end - domain.start;
   const edges: number[] = [];
   if (span <= 240 * DAY) {
-    for (let t = domain.start; t < domain.end; t += 7 * DAY) edges.push(t);
+    for (let x = domain.start; x < domain.end; x += 7 * DAY) edges.push(x);
   } else {
     const d = new Date(domain.start);
-    let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    while (t < domain.end) {
-      edges.push(Math.max(t, domain.start));
-      const n = new Date(t);
-      t = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1);
+    let x = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    while (x < domain.end) {
+      edges.push(Math.max(x, domain.start));
+      const n = new Date(x);
+      x = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1);
     }
   }
-  const buckets: Bucket[] = edges.map((start, i) => ({
-    start,
-    end: edges[i + 1] ?? domain.end,
-    stacks: [],
-    total: 0,
-  }));
-  for (const e of events) {
-    if (e.dateEnd && e.dateEnd !== e.date) continue;
-    const t = toTime(e.date);
-    const b = buckets.find((x) => t >= x.start && t < x.end);
-    if (!b) continue;
-    const key = colorKey(e);
-    const s = b.stacks.find((x) => x.key === key);
-    if (s) s.count += 1;
-    else b.stacks.push({ key, count: 1 });
-    b.total += 1;
+  // Day → bucket, as a lookup over the domain's days.
+  const firstDay = Math.floor(domain.start / DAY);
+  const dayCount = Math.ceil(domain.end / DAY) - firstDay + 1;
+  const bucketOfDay = new Int32Array(dayCount).fill(-1);
+  edges.forEach((start, b) => {
+    const end = edges[b + 1] ?? domain.end;
+    for (let d = Math.ceil(start / DAY); d * DAY < end; d++) bucketOfDay[d - firstDay] = b;
+  });
+  const perKey = edges.map(() => new Map<number, number>());
+  const totals = new Float64Array(edges.length);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k] as number;
+    const day = t.day[i] as number;
+    if (t.dayEnd[i] !== day) continue;
+    const b = bucketOfDay[day - firstDay] ?? -1;
+    if (b < 0) continue;
+    const key = colour.code[i] as number;
+    const m = perKey[b] as Map<number, number>;
+    m.set(key, (m.get(key) ?? 0) + 1);
+    totals[b] = (totals[b] ?? 0) + 1;
   }
-  for (const b of buckets) b.stacks.sort((x, y) => x.key.localeCompare(y.key));
-  return buckets;
+  return edges.map((start, b) => ({
+    start,
+    end: edges[b + 1] ?? domain.end,
+    stacks: [...(perKey[b] as Map<number, number>)]
+      .map(([key, count]) => ({ key: colour.keys[key] ?? '', count }))
+      .sort((x, y) => x.key.localeCompare(y.key)),
+    total: totals[b] ?? 0,
+  }));
 }
 
-/** Events with a date range, each on the first lane where it does not overlap another. */
-export function rangeLanes(events: ConflictEvent[]): { event: ConflictEvent; lane: number }[] {
-  const ranged = events
-    .filter((e) => e.dateEnd && e.dateEnd !== e.date)
-    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
-  const laneEnds: string[] = [];
-  return ranged.map((event) => {
-    let lane = laneEnds.findIndex((end) => end < event.date);
+/** Most date ranges drawn as bars; past that the bars would be noise (and thousands of SVG nodes). */
+export const MAX_RANGES = 400;
+
+/** Rows with a date range, each on the first lane where it does not overlap another. */
+export function rangeLanes(t: EventTable, rows: Uint32Array): { row: number; lane: number }[] {
+  const laneEnds: number[] = [];
+  const out: { row: number; lane: number }[] = [];
+  for (let k = 0; k < rows.length && out.length < MAX_RANGES; k++) {
+    const row = rows[k] as number;
+    const start = t.day[row] as number;
+    const end = t.dayEnd[row] as number;
+    if (end === start) continue;
+    let lane = laneEnds.findIndex((e) => e < start);
     if (lane < 0) lane = laneEnds.length;
-    laneEnds[lane] = event.dateEnd ?? event.date;
-    return { event, lane };
-  });
+    laneEnds[lane] = end;
+    out.push({ row, lane });
+  }
+  return out;
 }

@@ -1,0 +1,42 @@
+/**
+ * What colours an event, per row: its type, or its main actor (the first actor with a colour that is
+ * not "civilians"). Computed once per colour mode as codes, shared by the map and the timeline.
+ */
+import type { ColorMode } from '../state/store.ts';
+import type { EventTable } from './event-table.ts';
+
+export interface ColourKeys {
+  /** Key code per row, an index into keys; -1 when the row has no key (no actors). */
+  code: Int32Array;
+  keys: string[];
+  colors: string[];
+}
+
+export const FALLBACK_COLOUR = '#555555';
+
+export function colourKeys(t: EventTable, mode: ColorMode): ColourKeys {
+  if (mode === 'type') {
+    const colour = new Map(t.meta.eventTypes.map((e) => [e.id, e.color]));
+    return {
+      code: t.type,
+      keys: t.typeIds,
+      colors: t.typeIds.map((id) => colour.get(id) ?? FALLBACK_COLOUR),
+    };
+  }
+  const colour = new Map(t.meta.actors.map((a) => [a.id, a.color]));
+  const usable = Uint8Array.from(t.actorIds, (id) => (colour.has(id) && id !== 'civilians' ? 1 : 0));
+  const code = new Int32Array(t.size);
+  for (let i = 0; i < t.size; i++) {
+    const start = t.actorStart[i] as number;
+    const end = t.actorStart[i + 1] as number;
+    let chosen = end > start ? (t.actorCodes[start] as number) : -1;
+    for (let j = start; j < end; j++) {
+      if (usable[t.actorCodes[j] as number]) {
+        chosen = t.actorCodes[j] as number;
+        break;
+      }
+    }
+    code[i] = chosen;
+  }
+  return { code, keys: t.actorIds, colors: t.actorIds.map((id) => colour.get(id) ?? FALLBACK_COLOUR) };
+}

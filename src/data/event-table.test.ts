@@ -1,0 +1,75 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { eventsToArrow, isArrowBytes } from '../shared/events-arrow.ts';
+import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
+import { seedEvents } from '../shared/test-data.ts';
+import { tableFromArrow, tableFromEvents } from './event-table.ts';
+
+const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>
+  Array.from({ length: t.size }, (_, i) => t.event(i));
+
+describe('the event table', () => {
+  const fromJson = tableFromEvents(seedEvents);
+  const bytes = eventsToArrow(seedEvents);
+
+  it('reads back from Arrow exactly the events and columns it was written from', () => {
+    expect(isArrowBytes(bytes)).toBe(true);
+    expect(isArrowBytes(new TextEncoder().encode('{"schemaVersion":1}'))).toBe(false);
+    const { table, dropped } = tableFromArrow(bytes);
+    expect(dropped.count).toBe(0);
+    expect(rowsOf(table)).toEqual(rowsOf(fromJson));
+    expect(table.meta).toEqual(fromJson.meta);
+    for (const col of [
+      'day',
+      'dayEnd',
+      'lat',
+      'lon',
+      'type',
+      'precision',
+      'actorStart',
+      'actorCodes',
+    ] as const)
+      expect(Array.from(table[col]), col).toEqual(Array.from(fromJson[col]));
+    expect(table.actorIds).toEqual(fromJson.actorIds);
+  });
+
+  it('finds an event by id and by the key of a source merged into it', () => {
+    const { table } = tableFromArrow(bytes);
+    const merged = seedEvents.events.find((e) => e.sources.some((s) => s.key && s.key !== e.id));
+    for (const t of [fromJson, table]) {
+      const e = seedEvents.events[5] as ConflictEvent;
+      expect(t.event(t.rowOf(e.id)).id).toBe(e.id);
+      if (merged) {
+        const key = merged.sources.find((s) => s.key && s.key !== merged.id)?.key ?? '';
+        expect(t.event(t.rowOf(key)).id).toBe(merged.id);
+      }
+      expect(t.rowOf('e-nothing')).toBe(-1);
+    }
+  });
+
+  it('drops and reports bad rows and keeps the rest', () => {
+    const events = [...seedEvents.events].reverse();
+    const bad = { ...(events[2] as ConflictEvent), id: 'e-bad' };
+    bad.place = { ...bad.place, lat: 123 };
+    const file: EventsFile = { ...seedEvents, events: [...events, bad] };
+    const { table, dropped } = tableFromArrow(eventsToArrow(file));
+    expect(dropped.count).toBe(1);
+    expect(dropped.reasons[0]?.path).toMatch(/^events\.\d+\.place\.lat$/);
+    expect(rowsOf(table).map((e) => e.id)).toEqual(rowsOf(fromJson).map((e) => e.id));
+  });
+
+  it('reads a file from another writer: rows out of date order, in several record batches', () => {
+    const whole = tableFromIPC(bytes);
+    const shuffled = whole.slice(10).concat(whole.slice(0, 10));
+    expect(shuffled.batches.length).toBeGreaterThan(1);
+    const { table, dropped } = tableFromArrow(tableToIPC(shuffled, 'file'));
+    expect(dropped.count).toBe(0);
+    expect(rowsOf(table)).toEqual(rowsOf(fromJson));
+  });
+
+  it('says what is wrong with a file that is not an events file', () => {
+    expect(() => tableFromArrow(new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0]))).toThrow(
+      /not a readable Arrow file/,
+    );
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * The app's one in-memory form of the events: columns of typed arrays (built once per data file),
+ * ordered by date then id, so filtering, counting and drawing a million events never touch an object
+ * per event. An event is materialised as a ConflictEvent only when someone reads it (a list row, the
+ * source panel, an export). Built from events.json (validated with the contract) or from its Arrow
+ * companion (validated column by column: bad rows are dropped and reported, as for JSON).
+ */
+
+import {
+  dayOf,
+  dictionaryCodes,
+  isoOfDay,
+  listCodes,
+  readEventsArrow,
+  sortEvents,
+} from '../shared/events-arrow.ts';
+import {
+  type ConflictEvent,
+  type DatePrecision,
+  datePrecisions,
+  type Envelope,
+  type EventsFile,
+  eventsFileSchema,
+  type Issue,
+  type PlacePrecision,
+  placePrecisions,
+} from '../shared/schema.ts';
+
+export interface EventTable {
+  meta: Envelope;
+  size: number;
+  /** Start and end day (days since 1970-01-01); end = start for a single day. Non-decreasing start. */
+  day: Int32Array;
+  dayEnd: Int32Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Codes into typeIds (the file's event types first, then unknown ids met in the events). */
+  type: Int32Array;
+  typeIds: string[];
+  /** Index into placePrecisions. */
+  precision: Uint8Array;
+  /** Actors of event i: actorCodes[actorStart[i] .. actorStart[i+1]), codes into actorIds. */
+  actorStart: Uint32Array;
+  actorCodes: Int32Array;
+  actorIds: string[];
+  /** Articles of event i's sources, codes into articleIds. */
+  sourceStart: Uint32Array;
+  sourceArticles: Int32Array;
+  articleIds: string[];
+  /** The whole event at row i. */
+  event(i: number): ConflictEvent;
+  /** The row of an event id, or of the event that absorbed it (a merged source's key); -1 if none. */
+  rowOf(id: string): number;
+  /** Lower-case summary and place name of row i, for search. */
+  text(i: number): string;
+}
+
+export interface LoadedTable {
+  table: EventTable;
+  dropped: { count: number; reasons: Issue[] };
+}
+
+function idIndex(size: number, idAt: (i: number) => string, keysAt: (i: number) => (string | undefined)[]) {
+  let ids: Map<string, number> | null = null;
+  let keys: Map<string, number> | null = null;
+  return (id: string): number => {
+    if (!ids) {
+      ids = new Map();
+      for (let i = 0; i < size; i++) ids.set(idAt(i), i);
+    }
+    const row = ids.get(id);
+    if (row !== undefined) return row;
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < size; i++) for (const k of keysAt(i)) if (k) keys.set(k, i);
+    }
+    return keys.get(id) ?? -1;
+  };
+}
+
+function codeList(ids: string[]) {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return (id: string): number => {
+    let code = index.get(id);
+    if (code === undefined) {
+      code = ids.length;
+      ids.push(id);
+      index.set(id, code);
+    }
+    return code;
+  };
+}
+
+/** Columns from validated JSON events (already checked against the contract). */
+export function tableFromEvents(file: EventsFile): EventTable {
+  const events = sortEvents(file.events);
+  const n = events.length;
+  const { events: _e, ...meta } = file;
+  const typeIds = meta.eventTypes.map((t) => t.id);
+  const actorIds = meta.actors.map((a) => a.id);
+  const articleIds = meta.articles.map((a) => a.id);
+  const typeCode = codeList(typeIds);
+  const actorCode = codeList(actorIds);
+  const articleCode = codeList(articleIds);
+  const t = {
+    day: new Int32Array(n),
+    dayEnd: new Int32Array(n),
+    lon: new Float64Array(n),
+    lat: new Float64Array(n),
+    type: new Int32Array(n),
+    precision: new Uint8Array(n),
+    actorStart: new Uint32Array(n + 1),
+    sourceStart: new Uint32Array(n + 1),
+  };
+  const actors: number[] = [];
+  const articles: number[] = [];
+  events.forEach((e, i) => {
+    t.day[i] = dayOf(e.date);
+    t.dayEnd[i] = dayOf(e.dateEnd ?? e.date);
+    t.lon[i] = e.place.lon;
+    t.lat[i] = e.place.lat;
+    t.type[i] = typeCode(e.type);
+    t.precision[i] = placePrecisions.indexOf(e.place.precision);
+    for (const a of e.actors) actors.push(actorCode(a));
+    t.actorStart[i + 1] = actors.length;
+    for (const s of e.sources) articles.push(articleCode(s.articleId));
+    t.sourceStart[i + 1] = articles.length;
+  });
+  const texts: string[] = [];
+  return {
+    meta,
+    size: n,
+    ...t,
+    typeIds,
+    actorIds,
+    articleIds,
+    actorCodes: Int32Array.from(actors),
+    sourceArticles: Int32Array.from(articles),
+    event: (i) => events[i] as ConflictEvent,
+    rowOf: idIndex(
+      n,
+      (i) => (events[i] as ConflictEvent).id,
+      (i) => (events[i] as ConflictEvent).sources.map((s) => s.key),
+    ),
+    text: (i) => {
+      texts[i] ??= `${events[i]?.summary}\n${events[i]?.place.name}`.toLowerCase();
+      return texts[i];
+    },
+  };
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/**
+ * Columns from an Arrow events file. The envelope is validated with the contract; each row is checked
+ * (coordinates, dates, precisions, sources) and a bad row is dropped and reported, not fatal.
+ */
+export function tableFromArrow(bytes: Uint8Array): LoadedTable {
+  const { envelope, table: arrow } = readEventsArrow(bytes);
+  const parsedMeta = eventsFileSchema.omit({ events: true }).safeParse(envelope);
+  if (!parsedMeta.success) {
+    const i = parsedMeta.error.issues[0];
+    throw new Error(`an Arrow file with a bad envelope: ${i?.path.join('.') || '(root)'}: ${i?.message}`);
+  }
+  const meta = parsedMeta.data;
+  const n = arrow.numRows;
+  const col = (name: string) => {
+    const v = arrow.getChild(name);
+    if (!v) throw new Error(`an Arrow file without the column "${name}"`);
+    return v;
+  };
+  const typeIds = meta.eventTypes.map((t) => t.id);
+  const actorIds = meta.actors.map((a) => a.id);
+  const articleIds = meta.articles.map((a) => a.id);
+  const type = dictionaryCodes(col('type'), typeIds);
+  const precisionWords: string[] = [...placePrecisions];
+  const precision = dictionaryCodes(col('place_precision'), precisionWords);
+  const datePrecisionWords: string[] = [...datePrecisions];
+  const datePrecision = dictionaryCodes(col('date_precision'), datePrecisionWords);
+  const countryWords: string[] = [];
+  const country = dictionaryCodes(col('country'), countryWords);
+  const badCountry = countryWords.map((c) => !COUNTRY.test(c));
+  const dayVec = col('date');
+  const endVec = col('date_end');
+  const day = dayVec.toArray() as Int32Array;
+  const endRaw = endVec.toArray() as Int32Array;
+  const lat = col('lat').toArray() as Float64Array;
+  const lon = col('lon').toArray() as Float64Array;
+  const actors = listCodes(col('actors'), actorIds);
+  const sources = listCodes(col('sources'), articleIds, 0);
+  const idVec = col('id');
+  // Row checks: what the zod schema checks for JSON, on columns.
+  const keep = new Uint8Array(n);
+  const reasons: Issue[] = [];
+  let dropped = 0;
+  const reject = (i: number, path: string, message: string) => {
+    dropped += 1;
+    if (reasons.length < 5) reasons.push({ path: `events.${i}.${path}`, message });
+  };
+  const hasNullEnd = endVec.nullCount > 0;
+  const dayEnd = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = day[i] as number;
+    const end = hasNullEnd && !endVec.isValid(i) ? d : (endRaw[i] as number);
+    dayEnd[i] = end;
+    const lt = lat[i] as number;
+    const ln = lon[i] as number;
+    if (!dayVec.isValid(i)) reject(i, 'date', 'missing date');
+    else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
+    else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
+    else if (end < d) reject(i, 'dateEnd', 'ends before it starts');
+    else if ((type[i] as number) < 0) reject(i, 'type', 'missing type');
+    else if ((precision[i] as number) < 0 || (precision[i] as number) >= placePrecisions.length)
+      reject(i, 'place.precision', `not one of ${placePrecisions.join(', ')}`);
+    else if ((datePrecision[i] as number) < 0 || (datePrecision[i] as number) >= datePrecisions.length)
+      reject(i, 'datePrecision', `not one of ${datePrecisions.join(', ')}`);
+    else if ((country[i] as number) < 0 || badCountry[country[i] as number])
+      reject(i, 'place.country', 'expected an ISO 3166-1 alpha-2 code');
+    else if ((sources.offsets[i + 1] as number) <= (sources.offsets[i] as number))
+      reject(i, 'sources', 'an event needs at least one source');
+    else if (!idVec.isValid(i)) reject(i, 'id', 'missing id');
+    else keep[i] = 1;
+  }
+
+  // Rows by date, then id (the writer sorts so; a file from elsewhere may not be).
+  let sorted = dropped === 0;
+  for (let i = 1; sorted && i < n; i++) if ((day[i] as number) < (day[i - 1] as number)) sorted = false;
+  let rows: Uint32Array | null = null;
+  if (!sorted) {
+    const kept: number[] = [];
+    for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
+    const ids = new Map(kept.map((i) => [i, String(idVec.get(i))]));
+    const idOf = (i: number) => ids.get(i) ?? '';
+    rows = Uint32Array.from(kept).sort(
+      (a, b) => (day[a] as number) - (day[b] as number) || idOf(a).localeCompare(idOf(b)),
+    );
+  }
+  const m = rows ? rows.length : n;
+  const pick = <A extends Int32Array | Float64Array | Uint8Array>(src: A, make: (k: number) => A): A => {
+    if (!rows) return src;
+    const out = make(m);
+    for (let k = 0; k < m; k++) out[k] = src[rows[k] as number] as number;
+    return out;
+  };
+  const pickList = (list: { offsets: Uint32Array; codes: Int32Array }) => {
+    if (!rows) return list;
+    const offsets = new Uint32Array(m + 1);
+    const codes: number[] = [];
+    for (let k = 0; k < m; k++) {
+      const r = rows[k] as number;
+      for (let j = list.offsets[r] as number; j < (list.offsets[r + 1] as number); j++)
+        codes.push(list.codes[j] as number);
+      offsets[k + 1] = codes.length;
+    }
+    return { offsets, codes: Int32Array.from(codes) };
+  };
+  const rowAt = (k: number) => (rows ? (rows[k] as number) : k);
+  const actorList = pickList(actors);
+  const sourceList = pickList(sources);
+  const sourcesVec = col('sources');
+  const actorsVec = col('actors');
+  const optional = (name: string) => arrow.getChild(name);
+  const subtypeVec = optional('subtype');
+  const admin1Vec = optional('admin1');
+  const gazVec = optional('gazetteer_id');
+  const summaryVec = col('summary');
+  const placeVec = col('place_name');
+
+  const event = (k: number): ConflictEvent => {
+    const r = rowAt(k);
+    const sub = subtypeVec?.get(r);
+    const admin1 = admin1Vec?.get(r);
+    const gaz = gazVec?.get(r);
+    const end = endVec.isValid(r) ? isoOfDay(endRaw[r] as number) : undefined;
+    return {
+      id: String(idVec.get(r)),
+      type: typeIds[type[r] as number] as string,
+      ...(sub ? { subtype: String(sub) } : {}),
+      summary: String(summaryVec.get(r) ?? ''),
+      date: isoOfDay(day[r] as number),
+      ...(end ? { dateEnd: end } : {}),
+      datePrecision: datePrecisionWords[datePrecision[r] as number] as DatePrecision,
+      place: {
+        name: String(placeVec.get(r) ?? ''),
+        lat: lat[r] as number,
+        lon: lon[r] as number,
+        country: countryWords[country[r] as number] as string,
+        ...(admin1 ? { admin1: String(admin1) } : {}),
+        precision: placePrecisions[precision[r] as number] as PlacePrecision,
+        ...(gaz ? { gazetteerId: String(gaz) } : {}),
+      },
+      actors: [...(actorsVec.get(r) ?? [])].map(String),
+      sources: [...(sourcesVec.get(r) ?? [])].map((s) => {
+        const json = s.toJSON() as { article_id: string; start: number; end: number; key: string | null };
+        return {
+          articleId: json.article_id,
+          start: json.start,
+          end: json.end,
+          ...(json.key ? { key: json.key } : {}),
+        };
+      }),
+    };
+  };
+  const texts: string[] = [];
+  return {
+    table: {
+      meta,
+      size: m,
+      day: pick(day, (k) => new Int32Array(k)),
+      dayEnd: pick(dayEnd, (k) => new Int32Array(k)),
+      lon: pick(lon, (k) => new Float64Array(k)),
+      lat: pick(lat, (k) => new Float64Array(k)),
+      type: pick(type, (k) => new Int32Array(k)),
+      typeIds,
+      precision: pick(Uint8Array.from(precision), (k) => new Uint8Array(k)),
+      actorStart: actorList.offsets,
+      actorCodes: actorList.codes,
+      actorIds,
+      sourceStart: sourceList.offsets,
+      sourceArticles: sourceList.codes,
+      articleIds,
+      event,
+      rowOf: idIndex(
+        m,
+        (k) => String(idVec.get(rowAt(k))),
+        (k) =>
+          [...(sourcesVec.get(rowAt(k)) ?? [])].map(
+            (s) => (s.toJSON() as { key?: string | null }).key ?? undefined,
+          ),
+      ),
+      text: (k) => {
+        texts[k] ??= `${summaryVec.get(rowAt(k)) ?? ''}\n${placeVec.get(rowAt(k)) ?? ''}`.toLowerCase();
+        return texts[k];
+      },
+    },
+    dropped: { count: dropped, reasons },
+  };
+}

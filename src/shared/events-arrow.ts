@@ -1,0 +1,248 @@
+/**
+ * The columnar companion of events.json: the same events as an Apache Arrow IPC file (events.arrow),
+ * for data sets too large to parse as JSON in a browser. One row per event, ordered by date then id;
+ * the envelope (schemaVersion, generatedAt, actors, eventTypes, articles) is JSON in the schema
+ * metadata under `conflict-atlas`. Shared by the pipeline (writer) and the app (reader).
+ *
+ * Columns (dates are days since 1970-01-01, UTC):
+ *   id utf8 · type dict · subtype dict? · summary utf8 · date int32 · date_end int32? ·
+ *   date_precision dict · place_name dict · lat float64 · lon float64 · country dict · admin1 dict? ·
+ *   place_precision dict · gazetteer_id dict? · actors list<dict> ·
+ *   sources list<struct<article_id dict, start uint32, end uint32, key utf8?>>
+ */
+import {
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  List,
+  Struct,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  Uint32,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
+import type { ConflictEvent, EventsFile } from './schema.ts';
+
+export const ARROW_METADATA_KEY = 'conflict-atlas';
+const DAY_MS = 86_400_000;
+
+export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+export const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+const dict = () => new Dictionary(new Utf8(), new Int32());
+const dictList = () => new List(new Field('item', dict(), true));
+const sourceList = () =>
+  new List(
+    new Field(
+      'item',
+      new Struct([
+        new Field('article_id', dict()),
+        new Field('start', new Uint32()),
+        new Field('end', new Uint32()),
+        new Field('key', new Utf8(), true),
+      ]),
+    ),
+  );
+
+/** Events in the order every reader relies on: by date, then id. */
+export function sortEvents(events: ConflictEvent[]): ConflictEvent[] {
+  return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/** Writes an events file as an Arrow IPC file (bytes). */
+export function eventsToArrow(file: EventsFile): Uint8Array {
+  const events = sortEvents(file.events);
+  const col = <T>(get: (e: ConflictEvent) => T) => events.map(get);
+  const table = new Table({
+    id: vectorFromArray(
+      col((e) => e.id),
+      new Utf8(),
+    ),
+    type: vectorFromArray(
+      col((e) => e.type),
+      dict(),
+    ),
+    subtype: vectorFromArray(
+      col((e) => e.subtype ?? null),
+      dict(),
+    ),
+    summary: vectorFromArray(
+      col((e) => e.summary),
+      new Utf8(),
+    ),
+    date: vectorFromArray(
+      col((e) => dayOf(e.date)),
+      new Int32(),
+    ),
+    date_end: vectorFromArray(
+      col((e) => (e.dateEnd ? dayOf(e.dateEnd) : null)),
+      new Int32(),
+    ),
+    date_precision: vectorFromArray(
+      col((e) => e.datePrecision),
+      dict(),
+    ),
+    place_name: vectorFromArray(
+      col((e) => e.place.name),
+      dict(),
+    ),
+    lat: vectorFromArray(
+      col((e) => e.place.lat),
+      new Float64(),
+    ),
+    lon: vectorFromArray(
+      col((e) => e.place.lon),
+      new Float64(),
+    ),
+    country: vectorFromArray(
+      col((e) => e.place.country),
+      dict(),
+    ),
+    admin1: vectorFromArray(
+      col((e) => e.place.admin1 ?? null),
+      dict(),
+    ),
+    place_precision: vectorFromArray(
+      col((e) => e.place.precision),
+      dict(),
+    ),
+    gazetteer_id: vectorFromArray(
+      col((e) => e.place.gazetteerId ?? null),
+      dict(),
+    ),
+    actors: vectorFromArray(
+      col((e) => e.actors),
+      dictList(),
+    ),
+    sources: vectorFromArray(
+      col((e) =>
+        e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
+      ),
+      sourceList(),
+    ),
+  });
+  const { events: _events, ...envelope } = file;
+  table.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
+  return tableToIPC(table, 'file');
+}
+
+/** Whether bytes look like an Arrow IPC file or stream (rather than JSON text). */
+export function isArrowBytes(bytes: Uint8Array): boolean {
+  const magic = String.fromCharCode(...bytes.subarray(0, 6));
+  return (
+    magic === 'ARROW1' || (bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)
+  );
+}
+
+export interface ArrowEvents {
+  envelope: unknown;
+  table: Table;
+}
+
+/** Reads an Arrow events file; throws with a precise message when it is not one. */
+export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
+  let table: Table;
+  try {
+    table = tableFromIPC(bytes);
+  } catch (e) {
+    throw new Error(`not a readable Arrow file (${(e as Error).message})`);
+  }
+  const meta = table.schema.metadata.get(ARROW_METADATA_KEY);
+  if (!meta) throw new Error(`an Arrow file without the "${ARROW_METADATA_KEY}" metadata`);
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(meta);
+  } catch {
+    throw new Error(`an Arrow file whose "${ARROW_METADATA_KEY}" metadata is not JSON`);
+  }
+  const expect: [string, string][] = [
+    ['id', 'Utf8'],
+    ['type', 'Dictionary'],
+    ['summary', 'Utf8'],
+    ['date', 'Int32'],
+    ['date_end', 'Int32'],
+    ['date_precision', 'Dictionary'],
+    ['place_name', 'Dictionary'],
+    ['lat', 'Float64'],
+    ['lon', 'Float64'],
+    ['country', 'Dictionary'],
+    ['place_precision', 'Dictionary'],
+    ['actors', 'List'],
+    ['sources', 'List'],
+  ];
+  for (const [name, kind] of expect) {
+    const child = table.getChild(name);
+    if (!child) throw new Error(`an Arrow file without the column "${name}"`);
+    const actual = String(child.type);
+    if (!actual.startsWith(kind))
+      throw new Error(`an Arrow file whose column "${name}" is ${actual}, not ${kind}`);
+  }
+  return { envelope, table };
+}
+
+/** A dictionary column as codes into `ids` (codes for unseen values are appended to `ids`); null → -1. */
+export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
+  const out = new Int32Array(vector.length);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  let at = 0;
+  for (const data of vector.data) {
+    const words = (data.dictionary?.toArray() ?? []) as string[];
+    const remap = Int32Array.from(words, (w) => {
+      let code = index.get(w);
+      if (code === undefined) {
+        code = ids.length;
+        ids.push(w);
+        index.set(w, code);
+      }
+      return code;
+    });
+    const values = data.values as Int32Array;
+    for (let i = 0; i < data.length; i++) {
+      out[at + i] = data.getValid(i) ? (remap[values[data.offset + i] as number] ?? -1) : -1;
+    }
+    at += data.length;
+  }
+  return out;
+}
+
+/** A list-of-dictionary column as offsets (length + 1) and codes into `ids`. */
+export function listCodes(
+  vector: Vector,
+  ids: string[],
+  /** For a list of structs, the dictionary field to read (by position). */
+  field?: number,
+): { offsets: Uint32Array; codes: Int32Array } {
+  const offsets = new Uint32Array(vector.length + 1);
+  const parts: Int32Array[] = [];
+  let total = 0;
+  let row = 0;
+  for (const data of vector.data) {
+    const vo = data.valueOffsets as Int32Array;
+    const item = data.children[0];
+    const child = field === undefined ? item : item?.children[field];
+    if (!child) throw new Error('a list column without values');
+    const first = vo[data.offset] ?? 0;
+    const last = vo[data.offset + data.length] ?? 0;
+    const childVector = {
+      data: [child.slice(first, last - first)],
+      length: last - first,
+    } as unknown as Vector;
+    parts.push(dictionaryCodes(childVector, ids));
+    for (let i = 0; i < data.length; i++) {
+      row += 1;
+      offsets[row] = total + ((vo[data.offset + i + 1] ?? 0) - first);
+    }
+    total += last - first;
+  }
+  const codes = new Int32Array(total);
+  let at = 0;
+  for (const p of parts) {
+    codes.set(p, at);
+    at += p.length;
+  }
+  return { offsets, codes };
+}
