@@ -30,7 +30,7 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
@@ -63,11 +63,20 @@ export default defineConfig({
       },
     }),
   ],
-  build: { chunkSizeWarningLimit: 1600 },
+  build: {
+    chunkSizeWarningLimit: 1600,
+    // `npm run bench` builds the naive baseline page beside the app (never in a normal build).
+    ...(mode === 'bench'
+      ? {
+          manifest: true,
+          rollupOptions: { input: { app: 'index.html', naive: 'src/bench/naive.html' } },
+        }
+      : {}),
+  },
   preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
-});
+}));

@@ -139,7 +139,8 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
       'Map of events. The list of events in the panel is its text alternative.',
     );
     window.__atlasMap = m;
-    m.on('load', () => setMap(m));
+    // Events go on as soon as the style is parsed, not after every basemap tile has loaded ('load').
+    m.once('style.load', () => setMap(m));
     m.on('error', (e) => {
       // A basemap file that cannot load leaves the events usable; say so once.
       const url = (e as { sourceId?: string }).sourceId;
@@ -237,8 +238,8 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
     if (!map || !table || !colour || !large) return;
     const current = cloud.current;
     if (current && current.table === table) {
-      if (current.colour !== colour) current.layer.setColours(colour);
-      if (current.rows !== rows) {
+      if (current.colour !== colour) current.layer.setColours(colour, rows);
+      else if (current.rows !== rows) {
         current.layer.setRows(rows);
         measureFilterAtIdle(map);
       }
@@ -246,8 +247,16 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
       return;
     }
     const layer = new PointLayer(table, colour, rows, () => markEventsReady(map));
+    try {
+      map.addLayer(layer);
+    } catch (e) {
+      // No WebGL2 point drawing here: say so; the list, timeline and filters still work.
+      setStyleError(
+        `The map cannot draw this many events here (${(e as Error).message}); the list still works.`,
+      );
+      return;
+    }
     cloud.current = { layer, table, rows, colour };
-    map.addLayer(layer);
     map.addSource(SELECTED_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     map.addLayer({
       id: 'event-selected-ring',

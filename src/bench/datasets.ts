@@ -1,0 +1,31 @@
+/** Synthetic data sets on disk (events.json and events.arrow), made once per size and kept in a cache. */
+import { createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { eventsToArrow } from '../shared/events-arrow.ts';
+import { synthetic } from './synthetic.ts';
+
+/** Bump when synthetic.ts changes what it generates. */
+const GENERATOR_VERSION = 1;
+
+export async function ensureDataset(cacheDir: string, events: number): Promise<string> {
+  const dir = join(cacheDir, `synthetic-${events}-v${GENERATOR_VERSION}`);
+  if (existsSync(join(dir, 'events.arrow')) && existsSync(join(dir, 'events.json'))) return dir;
+  mkdirSync(dir, { recursive: true });
+  const { envelope, events: generate } = synthetic({ events });
+  const all = [...generate()];
+  // JSON streamed: a million events are more text than one string may hold.
+  const jsonTmp = join(dir, 'events.json.tmp');
+  const out = createWriteStream(jsonTmp);
+  out.write(`${JSON.stringify(envelope).slice(0, -1)},"events":[`);
+  for (let i = 0; i < all.length; i += 10_000) {
+    const chunk = all.slice(i, i + 10_000).map((e) => JSON.stringify(e));
+    out.write((i ? ',' : '') + chunk.join(','));
+  }
+  out.end(']}');
+  await finished(out);
+  renameSync(jsonTmp, join(dir, 'events.json'));
+  writeFileSync(join(dir, 'events.arrow.tmp'), eventsToArrow({ ...envelope, events: all }));
+  renameSync(join(dir, 'events.arrow.tmp'), join(dir, 'events.arrow'));
+  return dir;
+}
