@@ -6,12 +6,16 @@ import './app/app.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App, eventsUrl } from './app/App.tsx';
+import { eventsQuery } from './data/queries.ts';
 
 // Event data is static for the life of the page: load once, never refetch.
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: 1 } },
 });
+
+// Start loading the events now, not after the first render has built the map (a few hundred ms).
+void queryClient.prefetchQuery(eventsQuery(eventsUrl));
 
 const root = document.getElementById('root');
 if (root) {

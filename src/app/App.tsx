@@ -1,6 +1,6 @@
 /** The app shell: composes the features; owns no data of its own. */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { colourKeys } from '../data/colour-keys.ts';
 import type { EventTable } from '../data/event-table.ts';
@@ -9,16 +9,17 @@ import { EventList } from '../features/events/EventList.tsx';
 import { download, toCsv, toGeoJson } from '../features/export/export.ts';
 import { FilterPanel } from '../features/filters/FilterPanel.tsx';
 import { Legend } from '../features/map/Legend.tsx';
-import { MapView } from '../features/map/MapView.tsx';
+import { MARKER_LIMIT, MapView } from '../features/map/MapView.tsx';
 import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
 import type { Article, ConflictEvent } from '../shared/schema.ts';
-import { type FilterContext, filterTable, positionOf } from '../state/filter-events.ts';
-import { type ColorMode, hasFilters, useUi } from '../state/store.ts';
+import { type FilterContext, filterTable, positionOf, withinDates } from '../state/filter-events.ts';
+import { type ColorMode, hasFilters, NO_FILTERS, useUi } from '../state/store.ts';
 import { eventLink, initialUrl, useUrlSync } from './url-sync.ts';
 
-const eventsUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
+/** The events file this page shows: the link's ?data= or the built-in data. */
+export const eventsUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
 const EMPTY_ROWS = new Uint32Array(0);
 /** Passage search fetches every article; past this many it would be a download, not a search. */
 const MAX_SEARCHED_ARTICLES = 200;
@@ -78,11 +79,20 @@ export function App() {
     };
   }, [table, texts]);
 
-  const result = useMemo(
-    () => (table ? filterTable(table, filters, context) : null),
-    [table, filters, context],
+  // Two steps, so a date brush never re-runs the other filters: the rows passing every filter but the
+  // dates (also what the timeline shows), then those within the dates.
+  const { actors, types, q, precisions, outlets, articles, from, to } = filters;
+  const undated = useMemo(
+    () =>
+      table
+        ? filterTable(table, { ...NO_FILTERS, actors, types, q, precisions, outlets, articles }, context).rows
+        : EMPTY_ROWS,
+    [table, actors, types, q, precisions, outlets, articles, context],
   );
-  const rows = result?.rows ?? EMPTY_ROWS;
+  const rows = useMemo(
+    () => (table ? withinDates(table, undated, from, to) : EMPTY_ROWS),
+    [table, undated, from, to],
+  );
   // An id that became a secondary source after a merge still opens its event.
   const selectedRow = useMemo(
     () => (table && selectedId ? table.rowOf(selectedId) : -1),
@@ -151,7 +161,8 @@ export function App() {
     () => (picked ? Uint32Array.from(picked.filter((r) => positionOf(rows, r) >= 0)).sort() : null),
     [picked, rows],
   );
-  const listRows = pickedRows ?? rows;
+  // The list follows a moment after the map: its rows are rendered at lower priority than the map's.
+  const listRows = useDeferredValue(pickedRows ?? rows);
   const eventAt = useCallback(
     (position: number) => (table as EventTable).event(listRows[position] as number),
     [table, listRows],
@@ -201,10 +212,10 @@ export function App() {
             }}
             onPick={setPicked}
           />
-          {table && result && colour && (
+          {table && colour && (
             <Timeline
               table={table}
-              rows={result.undated}
+              rows={undated}
               inRange={rows.length}
               colour={colour}
               from={filters.from}
@@ -299,7 +310,7 @@ export function App() {
               onChoose={(id) => select(id, { fly: !pickedRows })}
             />
           )}
-          {data && <Legend data={data} colorMode={colorMode} />}
+          {table && <Legend data={table.meta} colorMode={colorMode} aggregated={table.size > MARKER_LIMIT} />}
         </aside>
       </main>
     </div>

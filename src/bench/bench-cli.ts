@@ -8,12 +8,14 @@
  * ranges and actors in the naive page), panning frame rate, JS heap, renderer memory and the gzip
  * size of what each page loads. Prints one Markdown table with medians and ratios.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CSP } from '../../vite.config.ts';
 import { ensureDataset } from './datasets.ts';
 
 const { values } = parseArgs({
@@ -73,6 +75,41 @@ function rendererRss(): number {
   return max;
 }
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.arrow': 'application/vnd.apache.arrow.file',
+};
+
+/**
+ * The built pages and the data, as a static host or CDN serves them: files as they are, no
+ * compression on the fly (vite preview gzips every response, which alone takes seconds for a
+ * 366 MB JSON file and would measure the test server, not the page).
+ */
+function serveStatic(root: string, port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': statSync(file).size,
+      'Content-Security-Policy': CSP,
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
+}
+
 async function waitForMeasure(page: Page, name: string, count: number, timeout: number): Promise<number> {
   await page.waitForFunction(
     ([n, c]) => performance.getEntriesByName(n as string).length >= (c as number),
@@ -85,30 +122,18 @@ async function waitForMeasure(page: Page, name: string, count: number, timeout: 
   );
 }
 
-/** Frames per second while the map pans for two seconds. */
-async function panFps(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        const map = window.__atlasMap as unknown as {
-          panBy(o: [number, number], opts: object): void;
-          on(e: string, f: () => void): void;
-          off(e: string, f: () => void): void;
-        };
-        let frames = 0;
-        const count = () => {
-          frames += 1;
-        };
-        map.on('render', count);
-        const start = performance.now();
-        map.panBy([400, 150], { duration: 2000, easing: (t: number) => t });
-        setTimeout(() => {
-          map.off('render', count);
-          done((frames * 1000) / (performance.now() - start));
-        }, 2000);
-      }),
-  );
-}
+/** Frames per second while the map pans for two seconds. (A string: tsx would wrap a function's
+ * inner closures in a helper that does not exist in the page.) */
+const PAN_FPS = `new Promise((done) => {
+  const map = window.__atlasMap;
+  let frames = 0;
+  const count = () => { frames += 1; };
+  map.on('render', count);
+  const start = performance.now();
+  map.panBy([400, 150], { duration: 2000, easing: (t) => t });
+  setTimeout(() => { map.off('render', count); done((frames * 1000) / (performance.now() - start)); }, 2000);
+})`;
+const panFps = (page: Page): Promise<number> => page.evaluate(PAN_FPS) as Promise<number>;
 
 interface Result {
   ready: number[];
@@ -157,7 +182,7 @@ async function runApp(browser: Browser, size: number, changes: Change[]): Promis
           change.from = url.searchParams.get('from');
           change.to = url.searchParams.get('to');
         } else {
-          if (!n || !(await page.locator('details.filters-box').getAttribute('open')))
+          if (!(await page.locator('details.filters-box[open]').count()))
             await page.getByText('Filters and export').click();
           await page.getByRole('checkbox', { name: new RegExp(change.actor) }).click();
         }
@@ -233,30 +258,7 @@ async function main() {
     const link = join(CACHE, String(size));
     if (!existsSync(link)) symlinkSync(dir, link);
   }
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-(server.pid as number));
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const server = await serveStatic(DIST, PORT);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -307,7 +309,7 @@ async function main() {
   }
   const version = browser.version();
   await browser.close();
-  stop();
+  server.close();
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU';
   console.log(
     `\n${new Date().toISOString().slice(0, 10)} · ${cpu}, ${(await import('node:os')).cpus().length} cores · headless Chromium ${version}, SwiftShader WebGL · ${LOADS} loads, ${CHANGES} brushes + ${CHANGES} actor toggles per size (medians)\n`,

@@ -8,6 +8,7 @@ import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-arabic/400.css';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import './naive.css';
 import type { FeatureCollection } from 'geojson';
 import { type GeoJSONSource, Map as MlMap, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';

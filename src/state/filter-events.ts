@@ -42,8 +42,14 @@ const OUTLET = 4;
 const ARTICLE = 5;
 const TEXT = 6;
 
+/** The outlet of each article code. */
+function outlets(t: EventTable): string[] {
+  const outletOf = new Map(t.meta.articles.map((a) => [a.id, a.outlet ?? '']));
+  return t.articleIds.map((id) => outletOf.get(id) ?? '');
+}
+
 function compile(t: EventTable, f: Filters, ctx: FilterContext) {
-  const outletOfArticle = t.articleIds.map((id) => t.meta.articles.find((a) => a.id === id)?.outlet ?? '');
+  const outletOfArticle = outlets(t);
   const outletWanted = new Set(f.outlets);
   const outletSel = f.outlets.length
     ? Uint8Array.from(outletOfArticle, (o) => (outletWanted.has(o) ? 1 : 0))
@@ -83,6 +89,24 @@ export function filterTable(t: EventTable, f: Filters, ctx: FilterContext = {}):
   return { rows: rows.slice(0, r), undated: undated.slice(0, u) };
 }
 
+/**
+ * Rows of `candidates` (in date order) whose dates meet [from, to]: what a date brush changes, without
+ * a pass over the other filters (their result, `candidates`, stays the same while brushing).
+ */
+export function withinDates(t: EventTable, candidates: Uint32Array, from: string | null, to: string | null) {
+  if (!from && !to) return candidates;
+  const lo = from ? dayOf(from) : Number.NEGATIVE_INFINITY;
+  const hi = to ? dayOf(to) : Number.POSITIVE_INFINITY;
+  const out = new Uint32Array(candidates.length);
+  let n = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const i = candidates[k] as number;
+    if ((t.day[i] as number) > hi) break; // rows are in date order: nothing later can start in range
+    if ((t.dayEnd[i] as number) >= lo) out[n++] = i;
+  }
+  return out.slice(0, n);
+}
+
 export interface FacetCounts {
   types: Map<string, number>;
   actors: Map<string, number>;
@@ -102,8 +126,8 @@ export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}):
   const actors = new Float64Array(t.actorIds.length);
   const precisions = new Float64Array(placePrecisions.length);
   const articles = new Float64Array(t.articleIds.length);
-  const outletOfArticle = t.articleIds.map((id) => t.meta.articles.find((a) => a.id === id)?.outlet ?? '');
-  const outlets = new Map<string, number>();
+  const outletOfArticle = outlets(t);
+  const outletCounts = new Map<string, number>();
   const seen = new Set<number | string>();
   for (let i = 0; i < t.size; i++) {
     const fails = failsOf(i);
@@ -126,7 +150,8 @@ export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}):
         if ((all || fails === 1 << ARTICLE) && !seen.has(c)) articles[c] = (articles[c] ?? 0) + 1;
         seen.add(c);
         const o = outletOfArticle[c] ?? '';
-        if ((all || fails === 1 << OUTLET) && !seen.has(o)) outlets.set(o, (outlets.get(o) ?? 0) + 1);
+        if ((all || fails === 1 << OUTLET) && !seen.has(o))
+          outletCounts.set(o, (outletCounts.get(o) ?? 0) + 1);
         seen.add(o);
       }
     }
@@ -136,7 +161,7 @@ export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}):
     types: byId(t.typeIds, types),
     actors: byId(t.actorIds, actors),
     precisions: byId([...placePrecisions], precisions),
-    outlets,
+    outlets: outletCounts,
     articles: byId(t.articleIds, articles),
   };
 }

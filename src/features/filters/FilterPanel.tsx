@@ -1,5 +1,5 @@
 /** Filters: search, dates, event types, actors (any of), place precision, outlets — with counts. */
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo } from 'react';
 import type { EventTable } from '../../data/event-table.ts';
 import { placePrecisions } from '../../shared/schema.ts';
 import { type FilterContext, facetCounts } from '../../state/filter-events.ts';
@@ -48,7 +48,9 @@ function Facet({
 export function FilterPanel({ table, filters, context, onChange, onClear }: Props) {
   const id = useId();
   const data = table.meta;
-  const counts = useMemo(() => facetCounts(table, filters, context), [table, filters, context]);
+  // Counts (a pass over every event) follow at lower priority than the map and the boxes themselves.
+  const deferred = useDeferredValue(filters);
+  const counts = useMemo(() => facetCounts(table, deferred, context), [table, deferred, context]);
   const outlets = [
     ...new Set(data.articles.map((a) => a.outlet).filter((o): o is string => Boolean(o))),
   ].sort();

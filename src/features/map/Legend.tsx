@@ -9,7 +9,7 @@ function shapeUrl(shape: Shape, color: string): string {
   const canvas = document.createElement('canvas');
   canvas.width = img.width;
   canvas.height = img.height;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return '';
   ctx.putImageData(img, 0, 0);
   ctx.globalCompositeOperation = 'source-in';
@@ -18,14 +18,24 @@ function shapeUrl(shape: Shape, color: string): string {
   return canvas.toDataURL();
 }
 
-export function Legend({ data, colorMode }: { data: Envelope; colorMode: ColorMode }) {
+interface Props {
+  data: Envelope;
+  colorMode: ColorMode;
+  /** The map aggregates events at one spot (large data sets): dots by colour, not symbols by type. */
+  aggregated: boolean;
+}
+
+export function Legend({ data, colorMode, aggregated }: Props) {
   const typeIcons = useMemo(
     () =>
       data.eventTypes.map((t, i) => ({
         ...t,
-        url: shapeUrl(SHAPES[i % SHAPES.length] ?? 'circle', colorMode === 'type' ? t.color : '#444444'),
+        url: shapeUrl(
+          aggregated ? 'circle' : (SHAPES[i % SHAPES.length] ?? 'circle'),
+          colorMode === 'type' ? t.color : '#444444',
+        ),
       })),
-    [data, colorMode],
+    [data, colorMode, aggregated],
   );
   return (
     <section className="legend" aria-labelledby="legend-title">
@@ -50,16 +60,33 @@ export function Legend({ data, colorMode }: { data: Envelope; colorMode: ColorMo
           </ul>
         </>
       )}
-      <h3>Place precision</h3>
-      <ul>
-        <li>
-          <span className="swatch dot" aria-hidden="true" /> symbol alone: town or more precise
-        </li>
-        <li>
-          <span className="swatch ring" aria-hidden="true" /> symbol in a wide ring: region or country
-          (approximate)
-        </li>
-      </ul>
+      {aggregated ? (
+        <>
+          <h3>Several events at one spot</h3>
+          <ul>
+            <li>
+              <span className="swatch dot aggregate" aria-hidden="true" /> a dark circle, larger for more
+              events; point at it for the count, click it for the list
+            </li>
+            <li>
+              <span className="swatch ring" aria-hidden="true" /> hollow: region or country (approximate)
+            </li>
+          </ul>
+        </>
+      ) : (
+        <>
+          <h3>Place precision</h3>
+          <ul>
+            <li>
+              <span className="swatch dot" aria-hidden="true" /> symbol alone: town or more precise
+            </li>
+            <li>
+              <span className="swatch ring" aria-hidden="true" /> symbol in a wide ring: region or country
+              (approximate)
+            </li>
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -50,7 +50,8 @@ export function offlineStyle(): StyleSpecification {
         id: 'place-labels',
         type: 'symbol',
         source: 'places',
-        filter: ['any', ['>=', ['get', 'pop'], 1_000_000], ['>=', ['zoom'], 5]],
+        // Bigger places first, smaller ones as the map zooms in: fewer labels to place and draw per frame.
+        filter: ['>=', ['get', 'pop'], ['step', ['zoom'], 1_000_000, 5, 200_000, 6, 50_000, 7, 15_000, 8, 0]],
         layout: {
           'text-field': [
             'case',

@@ -118,7 +118,8 @@ export function drawShape(shape: Shape, size = 32): ImageData {
   const canvas = document.createElement('canvas');
   canvas.width = size;
   canvas.height = size;
-  const ctx = canvas.getContext('2d');
+  // A software canvas: reading pixels back from a GPU one costs tens of milliseconds per icon.
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('no 2d canvas');
   const c = size / 2;
   const r = size * 0.36;
