@@ -3,8 +3,9 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { colourKeys } from '../data/colour-keys.ts';
+import { pageDataUrl } from '../data/early-fetch.ts';
 import type { EventTable } from '../data/event-table.ts';
-import { articleQuery, DEFAULT_DATA_URL, eventsQuery } from '../data/queries.ts';
+import { articleQuery, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { download, toCsv, toGeoJson } from '../features/export/export.ts';
 import { FilterPanel } from '../features/filters/FilterPanel.tsx';
@@ -19,8 +20,16 @@ import { type ColorMode, hasFilters, NO_FILTERS, useUi } from '../state/store.ts
 import { eventLink, initialUrl, useUrlSync } from './url-sync.ts';
 
 /** The events file this page shows: the link's ?data= or the built-in data. */
-export const eventsUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
+export const eventsUrl = pageDataUrl();
 const EMPTY_ROWS = new Uint32Array(0);
+
+/** Loaded article texts by id. Outside the component: a stable combine keeps the same Map (and so the
+ * same filter context) from render to render until an article arrives. */
+function textsById(results: { data?: Article }[]): Map<string, Article> {
+  const m = new Map<string, Article>();
+  for (const r of results) if (r.data) m.set(r.data.id, r.data);
+  return m;
+}
 /** Passage search fetches every article; past this many it would be a download, not a search. */
 const MAX_SEARCHED_ARTICLES = 200;
 
@@ -50,14 +59,10 @@ export function App() {
   // Passages are searchable once their articles are loaded: load them all when a search starts (up
   // to a limit: a data set of thousands of articles is searched by summary, place and actor only).
   const searchPassages = Boolean(filters.q && data && data.articles.length <= MAX_SEARCHED_ARTICLES);
-  const articleTexts = useQueries({
+  const texts = useQueries({
     queries: searchPassages && data ? data.articles.map((a) => articleQuery(eventsUrl, a.id)) : [],
+    combine: textsById,
   });
-  const texts = useMemo(() => {
-    const m = new Map<string, Article>();
-    for (const r of articleTexts) if (r.data) m.set(r.data.id, r.data);
-    return m;
-  }, [articleTexts]);
   const context: FilterContext = useMemo(() => {
     if (!table) return {};
     const actorName = table.actorIds.map(

@@ -87,9 +87,9 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The built pages and the data, as a static host or CDN serves them: files as they are, no
- * compression on the fly (vite preview gzips every response, which alone takes seconds for a
- * 366 MB JSON file and would measure the test server, not the page).
+ * The built pages and the data, as a static host or CDN serves them: precompressed copies where they
+ * exist, no compression on the fly (vite preview gzips every response, which alone takes seconds for
+ * a 366 MB JSON file and would measure the test server, not the page).
  */
 function serveStatic(root: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
@@ -100,12 +100,18 @@ function serveStatic(root: string, port: number): Promise<Server> {
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // A precompressed copy beside the file is served as such (gzip_static, as CDNs do).
+    const gz = `${file}.gz`;
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'])) && existsSync(gz);
+    const body = gzip ? gz : file;
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': statSync(file).size,
+      'Content-Type': type,
+      'Content-Length': statSync(body).size,
       'Content-Security-Policy': CSP,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((done) => server.listen(port, '127.0.0.1', () => done(server)));
 }

@@ -1,16 +1,27 @@
-/** Synthetic data sets on disk (events.json and events.arrow), made once per size and kept in a cache. */
-import { createWriteStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+/**
+ * Synthetic data sets on disk (events.json and events.arrow, each with a gzip copy, as a static host
+ * or CDN serves them precompressed), made once per size and kept in a cache.
+ */
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { eventsToArrow } from '../shared/events-arrow.ts';
 import { synthetic } from './synthetic.ts';
 
 /** Bump when synthetic.ts changes what it generates. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export async function ensureDataset(cacheDir: string, events: number): Promise<string> {
   const dir = join(cacheDir, `synthetic-${events}-v${GENERATOR_VERSION}`);
-  if (existsSync(join(dir, 'events.arrow')) && existsSync(join(dir, 'events.json'))) return dir;
+  if (existsSync(join(dir, 'events.arrow.gz')) && existsSync(join(dir, 'events.json.gz'))) return dir;
   mkdirSync(dir, { recursive: true });
   const { envelope, events: generate } = synthetic({ events });
   const all = [...generate()];
@@ -27,5 +38,13 @@ export async function ensureDataset(cacheDir: string, events: number): Promise<s
   renameSync(jsonTmp, join(dir, 'events.json'));
   writeFileSync(join(dir, 'events.arrow.tmp'), eventsToArrow({ ...envelope, events: all }));
   renameSync(join(dir, 'events.arrow.tmp'), join(dir, 'events.arrow'));
+  for (const name of ['events.json', 'events.arrow']) {
+    await pipeline(
+      createReadStream(join(dir, name)),
+      createGzip({ level: 6 }),
+      createWriteStream(join(dir, `${name}.gz.tmp`)),
+    );
+    renameSync(join(dir, `${name}.gz.tmp`), join(dir, `${name}.gz`));
+  }
   return dir;
 }

@@ -13,6 +13,7 @@ import {
   listCodes,
   readEventsArrow,
   sortEvents,
+  validity,
 } from '../shared/events-arrow.ts';
 import {
   type ConflictEvent,
@@ -197,15 +198,17 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     dropped += 1;
     if (reasons.length < 5) reasons.push({ path: `events.${i}.${path}`, message });
   };
-  const hasNullEnd = endVec.nullCount > 0;
+  const endValid = validity(endVec);
+  const dayValid = validity(dayVec);
+  const idValid = validity(idVec);
   const dayEnd = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const d = day[i] as number;
-    const end = hasNullEnd && !endVec.isValid(i) ? d : (endRaw[i] as number);
+    const end = endValid && !endValid[i] ? d : (endRaw[i] as number);
     dayEnd[i] = end;
     const lt = lat[i] as number;
     const ln = lon[i] as number;
-    if (!dayVec.isValid(i)) reject(i, 'date', 'missing date');
+    if (dayValid && !dayValid[i]) reject(i, 'date', 'missing date');
     else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
     else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
     else if (end < d) reject(i, 'dateEnd', 'ends before it starts');
@@ -218,7 +221,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       reject(i, 'place.country', 'expected an ISO 3166-1 alpha-2 code');
     else if ((sources.offsets[i + 1] as number) <= (sources.offsets[i] as number))
       reject(i, 'sources', 'an event needs at least one source');
-    else if (!idVec.isValid(i)) reject(i, 'id', 'missing id');
+    else if (idValid && !idValid[i]) reject(i, 'id', 'missing id');
     else keep[i] = 1;
   }
 

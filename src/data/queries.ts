@@ -2,9 +2,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isArrowBytes } from '../shared/events-arrow.ts';
 import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
+import { takeFetch } from './early-fetch.ts';
 import { type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
-
-export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
 
 async function fetchJson(url: string, what: string): Promise<unknown> {
   let res: Response;
@@ -25,7 +24,7 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await takeFetch(url);
   } catch {
     throw new Error(`Could not reach ${what} at ${url}.`);
   }
@@ -59,7 +58,13 @@ export function loadEventTable(bytes: Uint8Array, url: string): LoadedTable {
 export function eventsQuery(url: string) {
   return queryOptions({
     queryKey: ['events', url],
-    queryFn: async (): Promise<LoadedTable> => loadEventTable(await fetchBytes(url, 'the events file'), url),
+    queryFn: async (): Promise<LoadedTable> => {
+      const bytes = await fetchBytes(url, 'the events file');
+      performance.mark('events-file-loaded');
+      const loaded = loadEventTable(bytes, url);
+      performance.mark('events-table-built');
+      return loaded;
+    },
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

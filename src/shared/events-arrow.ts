@@ -14,6 +14,8 @@ import {
   Dictionary,
   Field,
   Float64,
+  Int8,
+  Int16,
   Int32,
   List,
   Struct,
@@ -33,14 +35,21 @@ const DAY_MS = 86_400_000;
 export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-const dict = () => new Dictionary(new Utf8(), new Int32());
-const dictList = () => new List(new Field('item', dict(), true));
-const sourceList = () =>
+/** A dictionary column with the narrowest index type its number of distinct values allows. */
+const dict = (values: Iterable<unknown> = []) => {
+  const distinct = new Set(values).size;
+  return new Dictionary(
+    new Utf8(),
+    distinct < 128 ? new Int8() : distinct < 32_768 ? new Int16() : new Int32(),
+  );
+};
+const dictList = (values: Iterable<unknown>) => new List(new Field('item', dict(values), true));
+const sourceList = (articles: Iterable<unknown>) =>
   new List(
     new Field(
       'item',
       new Struct([
-        new Field('article_id', dict()),
+        new Field('article_id', dict(articles)),
         new Field('start', new Uint32()),
         new Field('end', new Uint32()),
         new Field('key', new Utf8(), true),
@@ -57,19 +66,17 @@ export function sortEvents(events: ConflictEvent[]): ConflictEvent[] {
 export function eventsToArrow(file: EventsFile): Uint8Array {
   const events = sortEvents(file.events);
   const col = <T>(get: (e: ConflictEvent) => T) => events.map(get);
+  const coded = <T>(get: (e: ConflictEvent) => T) => {
+    const values = col(get);
+    return vectorFromArray(values, dict(values));
+  };
   const table = new Table({
     id: vectorFromArray(
       col((e) => e.id),
       new Utf8(),
     ),
-    type: vectorFromArray(
-      col((e) => e.type),
-      dict(),
-    ),
-    subtype: vectorFromArray(
-      col((e) => e.subtype ?? null),
-      dict(),
-    ),
+    type: coded((e) => e.type),
+    subtype: coded((e) => e.subtype ?? null),
     summary: vectorFromArray(
       col((e) => e.summary),
       new Utf8(),
@@ -82,14 +89,8 @@ export function eventsToArrow(file: EventsFile): Uint8Array {
       col((e) => (e.dateEnd ? dayOf(e.dateEnd) : null)),
       new Int32(),
     ),
-    date_precision: vectorFromArray(
-      col((e) => e.datePrecision),
-      dict(),
-    ),
-    place_name: vectorFromArray(
-      col((e) => e.place.name),
-      dict(),
-    ),
+    date_precision: coded((e) => e.datePrecision),
+    place_name: coded((e) => e.place.name),
     lat: vectorFromArray(
       col((e) => e.place.lat),
       new Float64(),
@@ -98,31 +99,19 @@ export function eventsToArrow(file: EventsFile): Uint8Array {
       col((e) => e.place.lon),
       new Float64(),
     ),
-    country: vectorFromArray(
-      col((e) => e.place.country),
-      dict(),
-    ),
-    admin1: vectorFromArray(
-      col((e) => e.place.admin1 ?? null),
-      dict(),
-    ),
-    place_precision: vectorFromArray(
-      col((e) => e.place.precision),
-      dict(),
-    ),
-    gazetteer_id: vectorFromArray(
-      col((e) => e.place.gazetteerId ?? null),
-      dict(),
-    ),
+    country: coded((e) => e.place.country),
+    admin1: coded((e) => e.place.admin1 ?? null),
+    place_precision: coded((e) => e.place.precision),
+    gazetteer_id: coded((e) => e.place.gazetteerId ?? null),
     actors: vectorFromArray(
       col((e) => e.actors),
-      dictList(),
+      dictList(events.flatMap((e) => e.actors)),
     ),
     sources: vectorFromArray(
       col((e) =>
         e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
       ),
-      sourceList(),
+      sourceList(events.flatMap((e) => e.sources.map((s) => s.articleId))),
     ),
   });
   const { events: _events, ...envelope } = file;
@@ -184,6 +173,23 @@ export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
   return { envelope, table };
 }
 
+/** Per row, whether the value is present (1) or null (0); null when the column has no nulls at all.
+ * Read from the validity bitmaps: a method call per row costs more than the rest of a column pass. */
+export function validity(vector: Vector): Uint8Array | null {
+  if (!vector.nullCount) return null;
+  const out = new Uint8Array(vector.length);
+  let at = 0;
+  for (const data of vector.data) {
+    const bits = data.nullBitmap;
+    for (let i = 0; i < data.length; i++) {
+      const bit = data.offset + i;
+      out[at + i] = !bits || bits.length === 0 ? 1 : ((bits[bit >> 3] as number) >> (bit & 7)) & 1;
+    }
+    at += data.length;
+  }
+  return out;
+}
+
 /** A dictionary column as codes into `ids` (codes for unseen values are appended to `ids`); null → -1. */
 export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
   const out = new Int32Array(vector.length);
@@ -201,8 +207,11 @@ export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
       return code;
     });
     const values = data.values as Int32Array;
+    const bits = data.nullCount > 0 ? data.nullBitmap : null;
     for (let i = 0; i < data.length; i++) {
-      out[at + i] = data.getValid(i) ? (remap[values[data.offset + i] as number] ?? -1) : -1;
+      const bit = data.offset + i;
+      const valid = !bits || ((bits[bit >> 3] as number) >> (bit & 7)) & 1;
+      out[at + i] = valid ? (remap[values[bit] as number] ?? -1) : -1;
     }
     at += data.length;
   }

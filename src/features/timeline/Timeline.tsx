@@ -25,6 +25,7 @@ interface Props {
 
 export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
+  const left = useRef<number | null>(null);
   const [width, setWidth] = useState(600);
   const full = useMemo(() => eventsDomain(table), [table]);
   const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
@@ -71,8 +72,11 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
   const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
   const tOf = (px: number) => domain.start + (px / width) * (domain.end - domain.start);
   const maxCount = Math.max(1, ...buckets.map((b) => b.total));
-  const pointerX = (ev: ReactPointerEvent) =>
-    ev.clientX - (svgRef.current?.getBoundingClientRect().left ?? 0);
+  // Where the svg starts, read once per drag: reading it on every move forces a layout of the page.
+  const pointerX = (ev: ReactPointerEvent, fresh = false) => {
+    if (fresh || left.current === null) left.current = svgRef.current?.getBoundingClientRect().left ?? 0;
+    return ev.clientX - left.current;
+  };
 
   const sel = drag
     ? { a: Math.min(drag.a, drag.b), b: Math.max(drag.a, drag.b) }
@@ -134,7 +138,7 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
         aria-label={`Histogram of ${rows.length} events over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
         onPointerDown={(ev) => {
           (ev.target as Element).setPointerCapture?.(ev.pointerId);
-          const px = pointerX(ev);
+          const px = pointerX(ev, true);
           setDrag({ a: px, b: px });
         }}
         onPointerMove={(ev) => drag && setDrag({ a: drag.a, b: pointerX(ev) })}
