@@ -55,7 +55,7 @@ export default defineConfig(({ mode }) => ({
         runtimeCaching: [
           {
             // Events files loaded with ?data= from elsewhere: fresh when online, the last copy offline.
-            urlPattern: ({ url, sameOrigin }) => !sameOrigin && url.pathname.endsWith('.json'),
+            urlPattern: ({ url, sameOrigin }) => !sameOrigin && /\.(json|arrow)$/.test(url.pathname),
             handler: 'NetworkFirst',
             options: { cacheName: 'atlas-external-data', expiration: { maxEntries: 500 } },
           },
@@ -64,7 +64,7 @@ export default defineConfig(({ mode }) => ({
     }),
   ],
   build: {
-    chunkSizeWarningLimit: 1600,
+    chunkSizeWarningLimit: 2000,
     // `npm run bench` builds the naive baseline page beside the app (never in a normal build).
     ...(mode === 'bench'
       ? {

@@ -1,0 +1,113 @@
+/**
+ * A large data set (synthetic, 50,000 events, in the Arrow companion format) behaves like the seeds:
+ * counted, drawn, filtered, pointed at and linked to — through the point-cloud view the map switches
+ * to above its marker limit.
+ */
+import { synthetic } from '../src/bench/synthetic.ts';
+import { eventsToArrow } from '../src/shared/events-arrow.ts';
+import type { ConflictEvent } from '../src/shared/schema.ts';
+import { expect, test } from './test.ts';
+
+const SIZE = 50_000;
+const { envelope, events: generate } = synthetic({ events: SIZE, seed: 7 });
+const events = [...generate()];
+const arrow = Buffer.from(eventsToArrow({ ...envelope, events }));
+const URL_PATH = '/scale/events.arrow';
+
+/** Events per exact spot: a spot that holds one event, and the busiest one. */
+const bySpot = new Map<string, ConflictEvent[]>();
+for (const e of events) {
+  const key = `${e.place.lon},${e.place.lat}`;
+  bySpot.set(key, [...(bySpot.get(key) ?? []), e]);
+}
+const spots = [...bySpot.values()];
+const lone = spots.find((s) => s.length === 1)?.[0] as ConflictEvent;
+const busiest = spots.reduce((a, b) => (b.length > a.length ? b : a));
+
+test.describe('a data set of 50,000 events', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.route(
+      (url) => url.pathname === URL_PATH,
+      (route) => route.fulfill({ body: arrow, contentType: 'application/vnd.apache.arrow.file' }),
+    );
+  });
+
+  test('loads from Arrow, is drawn, and a date brush and an actor filter narrow it', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open(`/?data=${URL_PATH}`);
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText('50,000 events');
+    expect(await page.evaluate(() => Boolean(window.__atlasMap?.getLayer('event-points-gpu')))).toBe(true);
+    await expect(page.getByRole('heading', { name: 'Several events at one spot' })).toBeVisible();
+
+    await atlas.openTimeline();
+    const box = await page.locator('.timeline-svg').boundingBox();
+    if (!box) throw new Error('no timeline');
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + 30, { steps: 4 });
+    await page.mouse.up();
+    await expect(page.getByTestId('event-count')).toHaveText(/^[\d,]+ of 50,000 events$/);
+    const url = new URL(page.url());
+    const [from, to] = [url.searchParams.get('from') ?? '', url.searchParams.get('to') ?? ''];
+    const inRange = events.filter((e) => (e.dateEnd ?? e.date) >= from && e.date <= to).length;
+    await expect(page.getByTestId('event-count')).toHaveText(
+      `${inRange.toLocaleString('en')} of 50,000 events`,
+    );
+
+    await atlas.openFilters();
+    await page.getByRole('checkbox', { name: /^Russia/ }).check();
+    const both = events.filter(
+      (e) => (e.dateEnd ?? e.date) >= from && e.date <= to && e.actors.includes('russia'),
+    ).length;
+    await expect(page.getByTestId('event-count')).toHaveText(`${both.toLocaleString('en')} of 50,000 events`);
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByName('filter').length))
+      .toBeGreaterThan(1);
+  });
+
+  test('a click on a spot with one event opens it; a busy spot lists its events', async ({ atlas, page }) => {
+    await atlas.open(`/?data=${URL_PATH}`);
+    await atlas.waitForEvents();
+    await atlas.zoomTo(lone.place.lon, lone.place.lat, 12);
+    const at = async (e: ConflictEvent) =>
+      page.evaluate(
+        ([lon, lat]) => {
+          const map = window.__atlasMap;
+          if (!map) throw new Error('map not ready');
+          const p = map.project([lon as number, lat as number]);
+          const r = map.getCanvas().getBoundingClientRect();
+          return { x: r.left + p.x, y: r.top + p.y };
+        },
+        [e.place.lon, e.place.lat],
+      );
+    await page.mouse.click(...(Object.values(await at(lone)) as [number, number]));
+    await expect(atlas.panelTitle()).toHaveText(lone.summary);
+    expect(new URL(page.url()).searchParams.get('event')).toBe(lone.id);
+
+    await page.keyboard.press('Escape');
+    const first = busiest[0] as ConflictEvent;
+    await atlas.zoomTo(first.place.lon, first.place.lat, 12);
+    await page.mouse.click(...(Object.values(await at(first)) as [number, number]));
+    await expect(page.getByRole('heading', { name: `${busiest.length} events at this place` })).toBeVisible();
+    await expect(atlas.eventButtons()).toHaveCount(Math.min(200, busiest.length));
+  });
+
+  test('a shared link to one of its events reopens that event', async ({ atlas }) => {
+    const target = events[31_337] as ConflictEvent;
+    await atlas.open(`/?data=${URL_PATH}&event=${target.id}`);
+    await expect(atlas.panelTitle()).toHaveText(target.summary);
+  });
+
+  test('a broken Arrow file is reported, and the map stays usable', async ({ atlas, page }) => {
+    await page.route(
+      (url) => url.pathname === '/scale/broken.arrow',
+      (route) => route.fulfill({ body: arrow.subarray(0, 5000) }),
+    );
+    await atlas.open('/?data=/scale/broken.arrow');
+    await expect(page.getByRole('alert')).toContainText('is not a readable Arrow file');
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  });
+});
