@@ -1,38 +1,8 @@
-import '@fontsource/noto-sans/400.css';
-import '@fontsource/noto-sans/700.css';
-import '@fontsource/noto-sans-arabic/400.css';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import './app/app.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App, eventsUrl } from './app/App.tsx';
-import { eventsQuery } from './data/queries.ts';
+/**
+ * The page's entry: a few hundred bytes that start loading the events file, then load the app (React,
+ * MapLibre: most of a second to fetch and run) while the data arrives.
+ */
+import { pageDataUrl, startFetch } from './data/early-fetch.ts';
 
-// Event data is static for the life of the page: load once, never refetch.
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: 1 } },
-});
-
-// Start loading the events now, not after the first render has built the map (a few hundred ms).
-void queryClient.prefetchQuery(eventsQuery(eventsUrl));
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
-  );
-}
-
-// Offline after the first visit (see vite.config.ts): the service worker exists only in builds.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
-      console.warn('Offline support is unavailable:', e);
-    });
-  });
-}
+startFetch(pageDataUrl());
+void import('./app/start.tsx');

@@ -44,11 +44,11 @@ const p95 = (xs: number[]) => {
   return s.length ? (s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] as number) : Number.NaN;
 };
 
-/** gzip bytes of an entry's JS and CSS (with its imports) and the MapLibre worker. */
+/** gzip bytes of an entry's JS and CSS (with its static and dynamic imports) and the MapLibre worker. */
 function bundleGzip(entry: string): number {
   const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<
     string,
-    { file: string; imports?: string[]; css?: string[]; assets?: string[] }
+    { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[]; assets?: string[] }
   >;
   const files = new Set<string>();
   const walk = (key: string) => {
@@ -57,7 +57,7 @@ function bundleGzip(entry: string): number {
     files.add(chunk.file);
     for (const c of chunk.css ?? []) files.add(c);
     for (const a of chunk.assets ?? []) if (a.includes('maplibre-gl-worker')) files.add(a);
-    for (const i of chunk.imports ?? []) walk(i);
+    for (const i of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) walk(i);
   };
   walk(entry);
   return [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f))).length, 0);

@@ -1,16 +1,16 @@
 /**
- * The events file's request, started by a tiny entry script (src/early.ts) as soon as the page
- * parses, while the app's bundle (MapLibre, React) is still loading and running: for a large file
- * that overlap is most of a second. The app takes the response over; a retry fetches afresh.
+ * The events file's request, started by the page's tiny entry script (src/main.tsx) before the app's
+ * bundle (MapLibre, React) has even loaded: for a large file that overlap is a good part of a second.
+ * The app takes the response over; a retry fetches afresh. No heavy imports here.
  */
-import { urlSchema } from '../state/url-state.ts';
+import { DATA_PARAM, decodeDataUrl } from '../state/data-url.ts';
 
 export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
 
 /** The events file this page shows: a valid ?data= link, else the built-in data. */
 export function pageDataUrl(): string {
-  const raw = new URLSearchParams(window.location.search).get(urlSchema.data.param);
-  return (raw !== null ? urlSchema.data.decode(raw) : null) ?? DEFAULT_DATA_URL;
+  const raw = new URLSearchParams(window.location.search).get(DATA_PARAM);
+  return (raw !== null ? decodeDataUrl(raw) : null) ?? DEFAULT_DATA_URL;
 }
 
 const early = new Map<string, Promise<Response>>();

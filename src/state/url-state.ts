@@ -4,6 +4,7 @@
  * The map view lives in the hash (#zoom/lat/lng), read and written by MapLibre's `hash` option.
  */
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
+import { DATA_PARAM, decodeDataUrl } from './data-url.ts';
 import { type ColorMode, type Filters, NO_FILTERS } from './store.ts';
 
 export interface ShareableState extends Filters {
@@ -44,20 +45,7 @@ const day = (param: string): Codec<string | null> => ({
 
 export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> } = {
   event: { param: 'event', push: true, decode: (raw) => (ID.test(raw) ? raw : undefined), encode: (v) => v },
-  data: {
-    param: 'data',
-    // Same-origin paths or https URLs only: a data file is fetched, never executed.
-    decode: (raw) => {
-      try {
-        const u = new URL(raw, window.location.href);
-        if (u.origin === window.location.origin || u.protocol === 'https:') return u.href;
-      } catch {
-        /* invalid URL: dropped with a notice */
-      }
-      return undefined;
-    },
-    encode: (v) => v,
-  },
+  data: { param: DATA_PARAM, decode: decodeDataUrl, encode: (v) => v },
   from: day('from'),
   to: day('to'),
   actors: { ...idList, param: 'actors' },

@@ -140,7 +140,11 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
     );
     window.__atlasMap = m;
     // Events go on as soon as the style is parsed, not after every basemap tile has loaded ('load').
-    m.once('style.load', () => setMap(m));
+    performance.mark('map-created');
+    m.once('style.load', () => {
+      performance.mark('map-style-loaded');
+      setMap(m);
+    });
     m.on('error', (e) => {
       // A basemap file that cannot load leaves the events usable; say so once.
       const url = (e as { sourceId?: string }).sourceId;
@@ -242,6 +246,8 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
       else if (current.rows !== rows) {
         current.layer.setRows(rows);
         measureFilterAtIdle(map);
+        // Draw the new state now, in this task, rather than after the list and counts have re-rendered.
+        map.redraw();
       }
       Object.assign(current, { rows, colour });
       return;

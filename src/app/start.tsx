@@ -1,0 +1,41 @@
+/** The app proper, loaded by src/main.tsx once the events request is on its way. */
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import '@fontsource/noto-sans-arabic/400.css';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { eventsQuery } from '../data/queries.ts';
+import { App, eventsUrl } from './App.tsx';
+
+// Event data is static for the life of the page: load once, never refetch.
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, refetchOnWindowFocus: false, retry: 1 } },
+});
+
+// Start loading the events now, not after the first render has built the map (a few hundred ms).
+void queryClient.prefetchQuery(eventsQuery(eventsUrl));
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}
+
+// Offline after the first visit (see vite.config.ts): the service worker exists only in builds.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const register = () =>
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
+      console.warn('Offline support is unavailable:', e);
+    });
+  // This module loads after the entry script, possibly after the page's load event.
+  if (document.readyState === 'complete') void register();
+  else window.addEventListener('load', () => void register());
+}
