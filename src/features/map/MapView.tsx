@@ -277,8 +277,10 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
       },
     });
     const index = new PointIndex(table);
+    // A finger covers more than a mouse pointer: reach further on touch screens.
+    const reach = window.matchMedia('(pointer: coarse)').matches ? 20 : 10;
     const under = (ev: { lngLat: { lng: number; lat: number } }) =>
-      index.near(ev.lngLat.lng, ev.lngLat.lat, map.getZoom(), 10, (row) => layer.isOn(row));
+      index.near(ev.lngLat.lng, ev.lngLat.lat, map.getZoom(), reach, (row) => layer.isOn(row));
     const tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'event-tooltip' });
     let frame = 0;
     map.on('mousemove', (ev) => {
