@@ -65,6 +65,7 @@ describe('the event table', () => {
     const { table, dropped } = tableFromArrow(tableToIPC(shuffled, 'file'));
     expect(dropped.count).toBe(0);
     expect(rowsOf(table)).toEqual(rowsOf(fromJson));
+    for (const e of seedEvents.events) expect(table.event(table.rowOf(e.id)).id).toBe(e.id);
   });
 
   it('says what is wrong with a file that is not an events file', () => {

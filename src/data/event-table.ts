@@ -6,9 +6,11 @@
  * companion (validated column by column: bad rows are dropped and reported, as for JSON).
  */
 
+import type { Vector } from 'apache-arrow';
 import {
   dayOf,
   dictionaryCodes,
+  findUtf8,
   isoOfDay,
   listCodes,
   readEventsArrow,
@@ -151,6 +153,34 @@ export function tableFromEvents(file: EventsFile): EventTable {
 }
 
 const COUNTRY = /^[A-Z]{2}$/;
+
+/** The row whose list (offsets, one more than rows) holds item number `item`. */
+function rowOfItem(offsets: Uint32Array, item: number): number {
+  let lo = 0;
+  let hi = offsets.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((offsets[mid] as number) <= item) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** File row → table row, for a table whose rows were reordered or dropped on load. */
+const rowIndexes = new WeakMap<Uint32Array, Int32Array>();
+function rowIndex(rows: Uint32Array): Int32Array {
+  let index = rowIndexes.get(rows);
+  if (!index) {
+    let max = 0;
+    for (const r of rows) max = Math.max(max, r);
+    index = new Int32Array(max + 1).fill(-1);
+    rows.forEach((r, k) => {
+      (index as Int32Array)[r] = k;
+    });
+    rowIndexes.set(rows, index);
+  }
+  return index;
+}
 
 /**
  * Columns from an Arrow events file. The envelope is validated with the contract; each row is checked
@@ -323,14 +353,21 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       sourceArticles: sourceList.codes,
       articleIds,
       event,
-      rowOf: idIndex(
-        m,
-        (k) => String(idVec.get(rowAt(k))),
-        (k) =>
-          [...(sourcesVec.get(rowAt(k)) ?? [])].map(
-            (s) => (s.toJSON() as { key?: string | null }).key ?? undefined,
-          ),
-      ),
+      rowOf: (id) => {
+        // Rows are found by scanning the id bytes (a link or a click names one event at a time); a
+        // merged source's key is looked up in the sources' key column, then mapped to its row.
+        const hit = findUtf8(idVec, id, true)[0] ?? -1;
+        let row = hit;
+        if (row < 0) {
+          const keyData = sourcesVec.data
+            .map((d) => d.children[0]?.children[3])
+            .filter((d) => d !== undefined);
+          const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
+          if (item !== undefined) row = rowOfItem(sources.offsets, item);
+        }
+        if (row < 0 || !rows) return row;
+        return rowIndex(rows)[row] ?? -1;
+      },
       text: (k) => {
         texts[k] ??= `${summaryVec.get(rowAt(k)) ?? ''}\n${placeVec.get(rowAt(k)) ?? ''}`.toLowerCase();
         return texts[k];

@@ -190,6 +190,32 @@ export function validity(vector: Vector): Uint8Array | null {
   return out;
 }
 
+/**
+ * Positions (over all chunks) of a utf8 column's values equal to `text`, found by comparing bytes:
+ * no string is decoded, so a million ids are scanned in milliseconds rather than turned into a map.
+ */
+export function findUtf8(vector: Vector | { data: Vector['data'] }, text: string, first = false): number[] {
+  const want = new TextEncoder().encode(text);
+  const hits: number[] = [];
+  let at = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    for (let i = 0; i < data.length; i++) {
+      const start = offsets[data.offset + i] as number;
+      if ((offsets[data.offset + i + 1] as number) - start !== want.length) continue;
+      let same = true;
+      for (let j = 0; j < want.length && same; j++) same = bytes[start + j] === want[j];
+      if (same && (!data.nullBitmap?.length || data.getValid(i))) {
+        hits.push(at + i);
+        if (first) return hits;
+      }
+    }
+    at += data.length;
+  }
+  return hits;
+}
+
 /** A dictionary column as codes into `ids` (codes for unseen values are appended to `ids`); null → -1. */
 export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
   const out = new Int32Array(vector.length);
