@@ -41,7 +41,7 @@ export default defineConfig({
     // The main stories again on a phone-sized screen with touch.
     {
       name: 'mobile',
-      testMatch: ['map.spec.ts', 'explore.spec.ts'],
+      testMatch: ['map.spec.ts', 'explore.spec.ts', 'scale.spec.ts'],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
     },
   ],

@@ -9,6 +9,7 @@ import type { ConflictEvent } from '../src/shared/schema.ts';
 import { expect, test } from './test.ts';
 
 const SIZE = 50_000;
+const touch = () => Boolean(test.info().project.use.hasTouch);
 const { envelope, events: generate } = synthetic({ events: SIZE, seed: 7 });
 const events = [...generate()];
 const arrow = Buffer.from(eventsToArrow({ ...envelope, events }));
@@ -83,14 +84,14 @@ test.describe('a data set of 50,000 events', () => {
         },
         [e.place.lon, e.place.lat],
       );
-    await page.mouse.click(...(Object.values(await at(lone)) as [number, number]));
+    await atlas.press(await at(lone), touch());
     await expect(atlas.panelTitle()).toHaveText(lone.summary);
     expect(new URL(page.url()).searchParams.get('event')).toBe(lone.id);
 
     await page.keyboard.press('Escape');
     const first = busiest[0] as ConflictEvent;
     await atlas.zoomTo(first.place.lon, first.place.lat, 12);
-    await page.mouse.click(...(Object.values(await at(first)) as [number, number]));
+    await atlas.press(await at(first), touch());
     await expect(page.getByRole('heading', { name: `${busiest.length} events at this place` })).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(Math.min(200, busiest.length));
   });
