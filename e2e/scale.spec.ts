@@ -4,7 +4,7 @@
  * to above its marker limit.
  */
 import { synthetic } from '../src/bench/synthetic.ts';
-import { eventsToArrow } from '../src/shared/events-arrow.ts';
+import { DETAILS_FILE, eventsToArrowFiles } from '../src/shared/events-arrow.ts';
 import type { ConflictEvent } from '../src/shared/schema.ts';
 import { expect, test } from './test.ts';
 
@@ -12,7 +12,9 @@ const SIZE = 50_000;
 const touch = () => Boolean(test.info().project.use.hasTouch);
 const { envelope, events: generate } = synthetic({ events: SIZE, seed: 7 });
 const events = [...generate()];
-const arrow = Buffer.from(eventsToArrow({ ...envelope, events }));
+const files = eventsToArrowFiles({ ...envelope, events });
+const arrow = Buffer.from(files.core);
+const details = Buffer.from(files.details);
 const URL_PATH = '/scale/events.arrow';
 
 /** Events per exact spot: a spot that holds one event, and the busiest one. */
@@ -30,6 +32,10 @@ test.describe('a data set of 50,000 events', () => {
     await page.route(
       (url) => url.pathname === URL_PATH,
       (route) => route.fulfill({ body: arrow, contentType: 'application/vnd.apache.arrow.file' }),
+    );
+    await page.route(
+      (url) => url.pathname === `/scale/${DETAILS_FILE}`,
+      (route) => route.fulfill({ body: details, contentType: 'application/vnd.apache.arrow.file' }),
     );
   });
 
@@ -100,6 +106,46 @@ test.describe('a data set of 50,000 events', () => {
     const target = events[31_337] as ConflictEvent;
     await atlas.open(`/?data=${URL_PATH}&event=${target.id}`);
     await expect(atlas.panelTitle()).toHaveText(target.summary);
+  });
+
+  test('a click made while the details are loading is answered when they arrive', async ({ atlas, page }) => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(
+      (url) => url.pathname === `/scale/${DETAILS_FILE}`,
+      async (route) => {
+        await held;
+        await route.fulfill({ body: details });
+      },
+    );
+    await atlas.open(`/?data=${URL_PATH}`);
+    await expect(page.getByText('Loading event details…')).toBeVisible();
+    await atlas.zoomTo(lone.place.lon, lone.place.lat, 12);
+    const p = await page.evaluate(
+      ([lon, lat]) => {
+        const map = window.__atlasMap;
+        if (!map) throw new Error('map not ready');
+        const q = map.project([lon as number, lat as number]);
+        const r = map.getCanvas().getBoundingClientRect();
+        return { x: r.left + q.x, y: r.top + q.y };
+      },
+      [lone.place.lon, lone.place.lat],
+    );
+    await atlas.press(p, touch());
+    release();
+    await expect(atlas.panelTitle()).toHaveText(lone.summary);
+  });
+
+  test('a missing details file is reported; the map and the counts still work', async ({ atlas, page }) => {
+    await page.route(
+      (url) => url.pathname === `/scale/${DETAILS_FILE}`,
+      (route) => route.fulfill({ status: 404, body: 'not here' }),
+    );
+    await atlas.open(`/?data=${URL_PATH}`);
+    await expect(page.getByRole('alert')).toContainText('Could not load the event details file');
+    await expect(page.getByTestId('event-count')).toHaveText('50,000 events');
   });
 
   test('a broken Arrow file is reported, and the map stays usable', async ({ atlas, page }) => {

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { colourKeys } from '../data/colour-keys.ts';
 import { pageDataUrl } from '../data/early-fetch.ts';
 import type { EventTable } from '../data/event-table.ts';
-import { articleQuery, eventsQuery } from '../data/queries.ts';
+import { articleQuery, detailsQuery, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { download, toCsv, toGeoJson } from '../features/export/export.ts';
 import { FilterPanel } from '../features/filters/FilterPanel.tsx';
@@ -49,12 +49,16 @@ export function App() {
   /** Rows stacked under one spot of the map, shown as a list to choose from. */
   const [picked, setPicked] = useState<number[] | null>(null);
   const [sheetExpanded, setSheetExpanded] = useState(false);
+  const [pendingRow, setPendingRow] = useState<number | null>(null);
   // Open when a link brings filters; afterwards the user opens and closes it (clearing keeps it open).
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
   // The filter panel (a pass over all events for its counts) renders only while its box is open.
   const [filtersOpen, setFiltersOpen] = useState(filtersOpenAtStart);
   const table = query.data?.table;
   const data = table?.meta;
+  // A split Arrow set draws from its core file; ids, summaries and sources arrive after.
+  const details = useQuery(detailsQuery(eventsUrl, table));
+  const detailsReady = Boolean(table?.hasDetails);
 
   // Passages are searchable once their articles are loaded: load them all when a search starts (up
   // to a limit: a data set of thousands of articles is searched by summary, place and actor only).
@@ -75,14 +79,14 @@ export function App() {
         const parts: string[] = [];
         for (let j = table.actorStart[row] as number; j < (table.actorStart[row + 1] as number); j++)
           parts.push(actorName[table.actorCodes[j] as number] ?? '');
-        if (texts.size)
+        if (texts.size && detailsReady)
           for (const s of table.event(row).sources)
             parts.push(texts.get(s.articleId)?.text.slice(s.start, s.end).toLowerCase() ?? '');
         extra[row] = parts.join('\n');
         return extra[row];
       },
     };
-  }, [table, texts]);
+  }, [table, texts, detailsReady]);
 
   // Two steps, so a date brush never re-runs the other filters: the rows passing every filter but the
   // dates (also what the timeline shows), then those within the dates.
@@ -100,14 +104,19 @@ export function App() {
   );
   // An id that became a secondary source after a merge still opens its event.
   const selectedRow = useMemo(
-    () => (table && selectedId ? table.rowOf(selectedId) : -1),
-    [table, selectedId],
+    () => (table && selectedId && detailsReady ? table.rowOf(selectedId) : -1),
+    [table, selectedId, detailsReady],
   );
   const selected: ConflictEvent | null = useMemo(
     () => (table && selectedRow >= 0 ? table.event(selectedRow) : null),
     [table, selectedRow],
   );
   const outside = Boolean(selected && positionOf(rows, selectedRow) < 0);
+  useEffect(() => {
+    if (pendingRow === null || !detailsReady || !table) return;
+    setPendingRow(null);
+    select(table.event(pendingRow).id);
+  }, [pendingRow, detailsReady, table, select]);
   const colour = useMemo(() => (table ? colourKeys(table, colorMode) : null), [table, colorMode]);
 
   useEffect(() => {
@@ -117,7 +126,7 @@ export function App() {
       if (ev.key === 'Escape') {
         setPicked(null);
         select(null);
-      } else if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && rows.length && table) {
+      } else if ((ev.key === 'ArrowDown' || ev.key === 'ArrowUp') && rows.length && table?.hasDetails) {
         if (target?.closest('.article-text, .filters')) return;
         ev.preventDefault();
         const i = selectedRow >= 0 ? positionOf(rows, selectedRow) : -1;
@@ -156,8 +165,14 @@ export function App() {
         .join('; ')}`,
     );
   }
-  if (selectedId && data && !selected)
+  if (selectedId && data && detailsReady && !selected)
     notices.push(`The linked event “${selectedId}” is not in this data set.`);
+  if (details.data?.count)
+    notices.push(
+      `${details.data.count} event(s) have invalid details: ${details.data.reasons
+        .map((r) => `${r.path}: ${r.message}`)
+        .join('; ')}`,
+    );
   if (filters.q && data && !searchPassages)
     notices.push(
       `Search covers summaries, places and actors: passages are searched for up to ${MAX_SEARCHED_ARTICLES} articles.`,
@@ -210,10 +225,13 @@ export function App() {
             colour={colour}
             selected={selected}
             selectedRow={selectedRow}
+            detailsReady={detailsReady}
             flyRequest={flyRequest}
-            onSelect={(id) => {
+            onSelect={(row) => {
               setPicked(null);
-              select(id);
+              // Before a split set's details arrive, a click is kept and answered when they do.
+              if (table?.hasDetails) select(table.event(row).id);
+              else setPendingRow(row);
             }}
             onPick={setPicked}
           />
@@ -268,6 +286,7 @@ export function App() {
               <div className="export">
                 <button
                   type="button"
+                  disabled={!detailsReady}
                   onClick={() =>
                     download(
                       'conflict-atlas-events.geojson',
@@ -278,7 +297,7 @@ export function App() {
                 >
                   Export GeoJSON
                 </button>
-                <button type="button" onClick={exportCsv}>
+                <button type="button" disabled={!detailsReady} onClick={exportCsv}>
                   Export CSV
                 </button>
               </div>
@@ -306,7 +325,17 @@ export function App() {
               />
             </>
           )}
-          {data && !selected && (
+          {details.isError && (
+            <p role="alert" className="notice error">
+              {details.error.message} The map, timeline and filters work; the list and the sources need it.
+            </p>
+          )}
+          {data && !detailsReady && !details.isError && (
+            <p className="muted" role="status">
+              Loading event details…
+            </p>
+          )}
+          {data && detailsReady && !selected && (
             <EventList
               data={data}
               count={listRows.length}

@@ -1,5 +1,6 @@
 /**
- * Synthetic data sets on disk (events.json and events.arrow, each with a gzip copy, as a static host
+ * Synthetic data sets on disk (events.json, and events.arrow with events.details.arrow; each with a
+ * gzip copy, as a static host
  * or CDN serves them precompressed), made once per size and kept in a cache.
  */
 import {
@@ -13,15 +14,16 @@ import {
 import { join } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { eventsToArrow } from '../shared/events-arrow.ts';
+import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
 import { synthetic } from './synthetic.ts';
 
 /** Bump when synthetic.ts changes what it generates. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export async function ensureDataset(cacheDir: string, events: number): Promise<string> {
   const dir = join(cacheDir, `synthetic-${events}-v${GENERATOR_VERSION}`);
   if (existsSync(join(dir, 'events.arrow.gz')) && existsSync(join(dir, 'events.json.gz'))) return dir;
+  // (events.arrow.gz is written last: its presence means the set is complete.)
   mkdirSync(dir, { recursive: true });
   const { envelope, events: generate } = synthetic({ events });
   const all = [...generate()];
@@ -36,9 +38,11 @@ export async function ensureDataset(cacheDir: string, events: number): Promise<s
   out.end(']}');
   await finished(out);
   renameSync(jsonTmp, join(dir, 'events.json'));
-  writeFileSync(join(dir, 'events.arrow.tmp'), eventsToArrow({ ...envelope, events: all }));
+  const arrow = eventsToArrowFiles({ ...envelope, events: all });
+  writeFileSync(join(dir, DETAILS_FILE), arrow.details);
+  writeFileSync(join(dir, 'events.arrow.tmp'), arrow.core);
   renameSync(join(dir, 'events.arrow.tmp'), join(dir, 'events.arrow'));
-  for (const name of ['events.json', 'events.arrow']) {
+  for (const name of ['events.json', DETAILS_FILE, 'events.arrow']) {
     await pipeline(
       createReadStream(join(dir, name)),
       createGzip({ level: 6 }),

@@ -1,6 +1,6 @@
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { eventsToArrow, isArrowBytes } from '../shared/events-arrow.ts';
+import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '../shared/events-arrow.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 import { seedEvents } from '../shared/test-data.ts';
 import { tableFromArrow, tableFromEvents } from './event-table.ts';
@@ -66,6 +66,28 @@ describe('the event table', () => {
     expect(dropped.count).toBe(0);
     expect(rowsOf(table)).toEqual(rowsOf(fromJson));
     for (const e of seedEvents.events) expect(table.event(table.rowOf(e.id)).id).toBe(e.id);
+  });
+
+  it('draws from the core file of a split set and reads events once its details file is taken in', () => {
+    const { core, details } = eventsToArrowFiles(seedEvents);
+    const { table, dropped } = tableFromArrow(core);
+    expect(dropped.count).toBe(0);
+    expect(table.detailsFile).toBe(DETAILS_FILE);
+    expect(table.hasDetails).toBe(false);
+    expect(Array.from(table.day)).toEqual(Array.from(fromJson.day));
+    expect(Array.from(table.sourceArticles)).toEqual(Array.from(fromJson.sourceArticles));
+    expect(table.rowOf((seedEvents.events[0] as ConflictEvent).id)).toBe(-1);
+    expect(() => table.event(0)).toThrow(/not loaded/);
+    expect(table.attachDetails?.(details).count).toBe(0);
+    expect(table.hasDetails).toBe(true);
+    expect(rowsOf(table)).toEqual(rowsOf(fromJson));
+    const e = seedEvents.events[4] as ConflictEvent;
+    expect(table.event(table.rowOf(e.id)).id).toBe(e.id);
+    expect(() =>
+      tableFromArrow(core).table.attachDetails?.(
+        eventsToArrowFiles({ ...seedEvents, events: seedEvents.events.slice(1) }).details,
+      ),
+    ).toThrow(/rows for/);
   });
 
   it('says what is wrong with a file that is not an events file', () => {

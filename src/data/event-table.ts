@@ -6,13 +6,14 @@
  * companion (validated column by column: bad rows are dropped and reported, as for JSON).
  */
 
-import type { Vector } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 import {
   dayOf,
   dictionaryCodes,
   findUtf8,
   isoOfDay,
   listCodes,
+  readDetailsArrow,
   readEventsArrow,
   sortEvents,
   validity,
@@ -50,6 +51,12 @@ export interface EventTable {
   sourceStart: Uint32Array;
   sourceArticles: Int32Array;
   articleIds: string[];
+  /** For a split Arrow set, the details file still to load (relative to the events file), else null. */
+  detailsFile: string | null;
+  /** Whether event(), rowOf() and text() can answer (always, except a split set before its details). */
+  readonly hasDetails: boolean;
+  /** Takes a split set's details file in; returns the rows whose details break the contract. */
+  attachDetails?(bytes: Uint8Array): { count: number; reasons: Issue[] };
   /** The whole event at row i. */
   event(i: number): ConflictEvent;
   /** The row of an event id, or of the event that absorbed it (a merged source's key); -1 if none. */
@@ -139,6 +146,8 @@ export function tableFromEvents(file: EventsFile): EventTable {
     articleIds,
     actorCodes: Int32Array.from(actors),
     sourceArticles: Int32Array.from(articles),
+    detailsFile: null,
+    hasDetails: true,
     event: (i) => events[i] as ConflictEvent,
     rowOf: idIndex(
       n,
@@ -187,7 +196,7 @@ function rowIndex(rows: Uint32Array): Int32Array {
  * (coordinates, dates, precisions, sources) and a bad row is dropped and reported, not fatal.
  */
 export function tableFromArrow(bytes: Uint8Array): LoadedTable {
-  const { envelope, table: arrow } = readEventsArrow(bytes);
+  const { envelope, table: arrow, detailsFile } = readEventsArrow(bytes);
   const parsedMeta = eventsFileSchema.omit({ events: true }).safeParse(envelope);
   if (!parsedMeta.success) {
     const i = parsedMeta.error.issues[0];
@@ -206,11 +215,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   const type = dictionaryCodes(col('type'), typeIds);
   const precisionWords: string[] = [...placePrecisions];
   const precision = dictionaryCodes(col('place_precision'), precisionWords);
-  const datePrecisionWords: string[] = [...datePrecisions];
-  const datePrecision = dictionaryCodes(col('date_precision'), datePrecisionWords);
-  const countryWords: string[] = [];
-  const country = dictionaryCodes(col('country'), countryWords);
-  const badCountry = countryWords.map((c) => !COUNTRY.test(c));
   const dayVec = col('date');
   const endVec = col('date_end');
   const day = dayVec.toArray() as Int32Array;
@@ -218,8 +222,38 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   const lat = col('lat').toArray() as Float64Array;
   const lon = col('lon').toArray() as Float64Array;
   const actors = listCodes(col('actors'), actorIds);
-  const sources = listCodes(col('sources'), articleIds, 0);
-  const idVec = col('id');
+  // A split set's core file lists each event's source articles; a whole file has the sources.
+  const sources = detailsFile
+    ? listCodes(col('source_articles'), articleIds)
+    : listCodes(col('sources'), articleIds, 0);
+
+  // What reading an event needs: here now (a whole file), or from the details file later.
+  let details: Table | null = null;
+  const datePrecisionWords: string[] = [...datePrecisions];
+  const countryWords: string[] = [];
+  let datePrecision: Int32Array = new Int32Array(0);
+  let country: Int32Array = new Int32Array(0);
+  /** Checks a details table against the contract; a bad row is reported (and dropped when `drop`). */
+  const takeDetails = (t: Table, report: (i: number, path: string, message: string) => void) => {
+    const dcol = (name: string) => t.getChild(name) as Vector;
+    datePrecision = dictionaryCodes(dcol('date_precision'), datePrecisionWords);
+    country = dictionaryCodes(dcol('country'), countryWords);
+    const badCountry = countryWords.map((c) => !COUNTRY.test(c));
+    const idValid = validity(dcol('id'));
+    const bad = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if ((datePrecision[i] as number) < 0 || (datePrecision[i] as number) >= datePrecisions.length)
+        report(i, 'datePrecision', `not one of ${datePrecisions.join(', ')}`);
+      else if ((country[i] as number) < 0 || badCountry[country[i] as number])
+        report(i, 'place.country', 'expected an ISO 3166-1 alpha-2 code');
+      else if (idValid && !idValid[i]) report(i, 'id', 'missing id');
+      else continue;
+      bad[i] = 1;
+    }
+    details = t;
+    return bad;
+  };
+
   // Row checks: what the zod schema checks for JSON, on columns.
   const keep = new Uint8Array(n);
   const reasons: Issue[] = [];
@@ -228,9 +262,9 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     dropped += 1;
     if (reasons.length < 5) reasons.push({ path: `events.${i}.${path}`, message });
   };
+  const badDetails = detailsFile ? new Uint8Array(n) : takeDetails(arrow, reject);
   const endValid = validity(endVec);
   const dayValid = validity(dayVec);
-  const idValid = validity(idVec);
   const dayEnd = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const d = day[i] as number;
@@ -238,6 +272,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     dayEnd[i] = end;
     const lt = lat[i] as number;
     const ln = lon[i] as number;
+    if (badDetails[i]) continue;
     if (dayValid && !dayValid[i]) reject(i, 'date', 'missing date');
     else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
     else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
@@ -245,27 +280,24 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     else if ((type[i] as number) < 0) reject(i, 'type', 'missing type');
     else if ((precision[i] as number) < 0 || (precision[i] as number) >= placePrecisions.length)
       reject(i, 'place.precision', `not one of ${placePrecisions.join(', ')}`);
-    else if ((datePrecision[i] as number) < 0 || (datePrecision[i] as number) >= datePrecisions.length)
-      reject(i, 'datePrecision', `not one of ${datePrecisions.join(', ')}`);
-    else if ((country[i] as number) < 0 || badCountry[country[i] as number])
-      reject(i, 'place.country', 'expected an ISO 3166-1 alpha-2 code');
     else if ((sources.offsets[i + 1] as number) <= (sources.offsets[i] as number))
       reject(i, 'sources', 'an event needs at least one source');
-    else if (idValid && !idValid[i]) reject(i, 'id', 'missing id');
     else keep[i] = 1;
   }
 
-  // Rows by date, then id (the writer sorts so; a file from elsewhere may not be).
+  // Rows by date, then id (the writer sorts so; a file from elsewhere may not be; a split set's core
+  // has no ids, so its ties keep file order).
   let sorted = dropped === 0;
   for (let i = 1; sorted && i < n; i++) if ((day[i] as number) < (day[i - 1] as number)) sorted = false;
   let rows: Uint32Array | null = null;
   if (!sorted) {
     const kept: number[] = [];
     for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
-    const ids = new Map(kept.map((i) => [i, String(idVec.get(i))]));
+    const idVec = detailsFile ? null : col('id');
+    const ids = new Map(kept.map((i) => [i, idVec ? String(idVec.get(i)) : '']));
     const idOf = (i: number) => ids.get(i) ?? '';
     rows = Uint32Array.from(kept).sort(
-      (a, b) => (day[a] as number) - (day[b] as number) || idOf(a).localeCompare(idOf(b)),
+      (a, b) => (day[a] as number) - (day[b] as number) || idOf(a).localeCompare(idOf(b)) || a - b,
     );
   }
   const m = rows ? rows.length : n;
@@ -290,40 +322,37 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   const rowAt = (k: number) => (rows ? (rows[k] as number) : k);
   const actorList = pickList(actors);
   const sourceList = pickList(sources);
-  const sourcesVec = col('sources');
-  const actorsVec = col('actors');
-  const optional = (name: string) => arrow.getChild(name);
-  const subtypeVec = optional('subtype');
-  const admin1Vec = optional('admin1');
-  const gazVec = optional('gazetteer_id');
-  const summaryVec = col('summary');
-  const placeVec = col('place_name');
+  const need = () => {
+    if (!details) throw new Error('event details are not loaded yet');
+    return details;
+  };
+  const dget = (name: string, r: number): unknown => need().getChild(name)?.get(r) ?? null;
 
   const event = (k: number): ConflictEvent => {
     const r = rowAt(k);
-    const sub = subtypeVec?.get(r);
-    const admin1 = admin1Vec?.get(r);
-    const gaz = gazVec?.get(r);
-    const end = endVec.isValid(r) ? isoOfDay(endRaw[r] as number) : undefined;
+    const sub = dget('subtype', r);
+    const admin1 = dget('admin1', r);
+    const gaz = dget('gazetteer_id', r);
+    const end = endValid && !endValid[r] ? undefined : isoOfDay(endRaw[r] as number);
     return {
-      id: String(idVec.get(r)),
+      id: String(dget('id', r)),
       type: typeIds[type[r] as number] as string,
       ...(sub ? { subtype: String(sub) } : {}),
-      summary: String(summaryVec.get(r) ?? ''),
+      summary: String(dget('summary', r) ?? ''),
       date: isoOfDay(day[r] as number),
       ...(end ? { dateEnd: end } : {}),
-      datePrecision: datePrecisionWords[datePrecision[r] as number] as DatePrecision,
+      datePrecision: (datePrecisionWords[datePrecision[r] as number] ?? 'day') as DatePrecision,
       place: {
-        name: String(placeVec.get(r) ?? ''),
+        name: String(dget('place_name', r) ?? ''),
         lat: lat[r] as number,
         lon: lon[r] as number,
-        country: countryWords[country[r] as number] as string,
+        country: countryWords[country[r] as number] ?? '',
         ...(admin1 ? { admin1: String(admin1) } : {}),
         precision: placePrecisions[precision[r] as number] as PlacePrecision,
         ...(gaz ? { gazetteerId: String(gaz) } : {}),
       },
-      actors: [...(actorsVec.get(r) ?? [])].map(String),
-      sources: [...(sourcesVec.get(r) ?? [])].map((s) => {
+      actors: [...((need().getChild('actors') ?? arrow.getChild('actors'))?.get(r) ?? [])].map(String),
+      sources: [...((dget('sources', r) as Iterable<{ toJSON(): unknown }> | null) ?? [])].map((s) => {
         const json = s.toJSON() as { article_id: string; start: number; end: number; key: string | null };
         return {
           articleId: json.article_id,
@@ -335,44 +364,58 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     };
   };
   const texts: string[] = [];
-  return {
-    table: {
-      meta,
-      size: m,
-      day: pick(day, (k) => new Int32Array(k)),
-      dayEnd: pick(dayEnd, (k) => new Int32Array(k)),
-      lon: pick(lon, (k) => new Float64Array(k)),
-      lat: pick(lat, (k) => new Float64Array(k)),
-      type: pick(type, (k) => new Int32Array(k)),
-      typeIds,
-      precision: pick(Uint8Array.from(precision), (k) => new Uint8Array(k)),
-      actorStart: actorList.offsets,
-      actorCodes: actorList.codes,
-      actorIds,
-      sourceStart: sourceList.offsets,
-      sourceArticles: sourceList.codes,
-      articleIds,
-      event,
-      rowOf: (id) => {
-        // Rows are found by scanning the id bytes (a link or a click names one event at a time); a
-        // merged source's key is looked up in the sources' key column, then mapped to its row.
-        const hit = findUtf8(idVec, id, true)[0] ?? -1;
-        let row = hit;
-        if (row < 0) {
-          const keyData = sourcesVec.data
-            .map((d) => d.children[0]?.children[3])
-            .filter((d) => d !== undefined);
-          const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
-          if (item !== undefined) row = rowOfItem(sources.offsets, item);
-        }
-        if (row < 0 || !rows) return row;
-        return rowIndex(rows)[row] ?? -1;
-      },
-      text: (k) => {
-        texts[k] ??= `${summaryVec.get(rowAt(k)) ?? ''}\n${placeVec.get(rowAt(k)) ?? ''}`.toLowerCase();
-        return texts[k];
-      },
+  const table: EventTable = {
+    meta,
+    size: m,
+    day: pick(day, (k) => new Int32Array(k)),
+    dayEnd: pick(dayEnd, (k) => new Int32Array(k)),
+    lon: pick(lon, (k) => new Float64Array(k)),
+    lat: pick(lat, (k) => new Float64Array(k)),
+    type: pick(type, (k) => new Int32Array(k)),
+    typeIds,
+    precision: pick(Uint8Array.from(precision), (k) => new Uint8Array(k)),
+    actorStart: actorList.offsets,
+    actorCodes: actorList.codes,
+    actorIds,
+    sourceStart: sourceList.offsets,
+    sourceArticles: sourceList.codes,
+    articleIds,
+    detailsFile,
+    get hasDetails() {
+      return details !== null;
     },
-    dropped: { count: dropped, reasons },
+    attachDetails(detailBytes) {
+      const problems: Issue[] = [];
+      let count = 0;
+      takeDetails(readDetailsArrow(detailBytes, n), (i, path, message) => {
+        count += 1;
+        if (problems.length < 5) problems.push({ path: `events.${i}.${path}`, message });
+      });
+      return { count, reasons: problems };
+    },
+    event,
+    rowOf: (id) => {
+      if (!details) return -1;
+      // Rows are found by scanning the id bytes (a link or a click names one event at a time); a
+      // merged source's key is looked up in the sources' key column, then mapped to its row.
+      const idVec = need().getChild('id') as Vector;
+      let row = findUtf8(idVec, id, true)[0] ?? -1;
+      if (row < 0) {
+        const keyData = (need().getChild('sources') as Vector).data
+          .map((d) => d.children[0]?.children[3])
+          .filter((d) => d !== undefined);
+        const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
+        if (item !== undefined)
+          row = rowOfItem(listCodes(need().getChild('sources') as Vector, [], 0).offsets, item);
+      }
+      if (row < 0 || !rows) return row;
+      return rowIndex(rows)[row] ?? -1;
+    },
+    text: (k) => {
+      if (!details) return '';
+      texts[k] ??= `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase();
+      return texts[k];
+    },
   };
+  return { table, dropped: { count: dropped, reasons } };
 }

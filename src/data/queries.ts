@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { isArrowBytes } from '../shared/events-arrow.ts';
 import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
 import { takeFetch } from './early-fetch.ts';
-import { type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
+import { type EventTable, type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
 
 async function fetchJson(url: string, what: string): Promise<unknown> {
   let res: Response;
@@ -64,6 +64,29 @@ export function eventsQuery(url: string) {
       const loaded = loadEventTable(bytes, url);
       performance.mark('events-table-built');
       return loaded;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * The details file of a split Arrow set (ids, summaries, sources), loaded after the first draw and
+ * taken into the table in place — the columns the map and filters hold do not change.
+ */
+export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
+  const url = table?.detailsFile
+    ? new URL(table.detailsFile, new URL(eventsUrl, window.location.href)).href
+    : '';
+  return queryOptions({
+    queryKey: ['details', url],
+    enabled: Boolean(url && table && !table.hasDetails),
+    queryFn: async () => {
+      const bytes = await fetchBytes(url, 'the event details file');
+      try {
+        return (table as EventTable).attachDetails?.(bytes) ?? { count: 0, reasons: [] };
+      } catch (e) {
+        throw new Error(`The event details file ${url} is ${(e as Error).message}`);
+      }
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventsToArrow } from '../shared/events-arrow.ts';
+import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
 import { type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } from '../shared/schema.ts';
 import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
@@ -114,15 +114,17 @@ export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: n
   };
 }
 
-/** Writes events.json, its columnar companion events.arrow (for large data sets), and one file per
- * article, replacing the previous articles directory. */
+/** Writes events.json, its columnar companion (events.arrow and events.details.arrow, for large data
+ * sets), and one file per article, replacing the previous articles directory. */
 export function writeOutput(outDir: string, result: RunResult): void {
   mkdirSync(outDir, { recursive: true });
   const articlesDir = join(outDir, 'articles');
   rmSync(articlesDir, { recursive: true, force: true });
   mkdirSync(articlesDir, { recursive: true });
   writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(result.data, null, 1)}\n`);
-  writeFileSync(join(outDir, 'events.arrow'), eventsToArrow(result.data));
+  const arrow = eventsToArrowFiles(result.data);
+  writeFileSync(join(outDir, 'events.arrow'), arrow.core);
+  writeFileSync(join(outDir, DETAILS_FILE), arrow.details);
   for (const a of result.articles) writeFileSync(join(articlesDir, `${a.id}.json`), a.json);
 }
 

@@ -62,15 +62,15 @@ export function sortEvents(events: ConflictEvent[]): ConflictEvent[] {
   return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-/** Writes an events file as an Arrow IPC file (bytes). */
-export function eventsToArrow(file: EventsFile): Uint8Array {
-  const events = sortEvents(file.events);
+/** Every column of the events, built once for one or two files. */
+function columns(events: ConflictEvent[]): Record<string, Vector> {
   const col = <T>(get: (e: ConflictEvent) => T) => events.map(get);
   const coded = <T>(get: (e: ConflictEvent) => T) => {
     const values = col(get);
     return vectorFromArray(values, dict(values));
   };
-  const table = new Table({
+  const articles = events.flatMap((e) => e.sources.map((s) => s.articleId));
+  return {
     id: vectorFromArray(
       col((e) => e.id),
       new Utf8(),
@@ -107,16 +107,73 @@ export function eventsToArrow(file: EventsFile): Uint8Array {
       col((e) => e.actors),
       dictList(events.flatMap((e) => e.actors)),
     ),
+    source_articles: vectorFromArray(
+      col((e) => e.sources.map((s) => s.articleId)),
+      dictList(articles),
+    ),
     sources: vectorFromArray(
       col((e) =>
         e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
       ),
-      sourceList(events.flatMap((e) => e.sources.map((s) => s.articleId))),
+      sourceList(articles),
     ),
-  });
+  };
+}
+
+/** What drawing, counting and filtering need: the first file a split data set loads. */
+export const CORE_COLUMNS = [
+  'type',
+  'date',
+  'date_end',
+  'lat',
+  'lon',
+  'place_precision',
+  'actors',
+  'source_articles',
+];
+/** What reading an event needs, loaded after the first draw. */
+export const DETAIL_COLUMNS = [
+  'id',
+  'subtype',
+  'summary',
+  'date_precision',
+  'place_name',
+  'country',
+  'admin1',
+  'gazetteer_id',
+  'sources',
+];
+/** Schema metadata of a core file naming its details file (a path relative to the core file). */
+export const DETAILS_METADATA_KEY = 'conflict-atlas-details';
+export const DETAILS_FILE = 'events.details.arrow';
+
+const pick = (all: Record<string, Vector>, names: string[]) =>
+  new Table(Object.fromEntries(names.map((n) => [n, all[n] as Vector])));
+
+/** Writes an events file as one Arrow IPC file (bytes) with every column. */
+export function eventsToArrow(file: EventsFile): Uint8Array {
+  const table = pick(columns(sortEvents(file.events)), [
+    ...CORE_COLUMNS.filter((c) => c !== 'source_articles'),
+    ...DETAIL_COLUMNS,
+  ]);
   const { events: _events, ...envelope } = file;
   table.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
   return tableToIPC(table, 'file');
+}
+
+/**
+ * Writes an events file as two Arrow files, rows in the same order: `core` (events.arrow: what the
+ * map, the timeline and the filters need, about a third of the bytes) and `details`
+ * (events.details.arrow: ids, summaries, places' names, sources), which the app loads after the
+ * first draw.
+ */
+export function eventsToArrowFiles(file: EventsFile): { core: Uint8Array; details: Uint8Array } {
+  const all = columns(sortEvents(file.events));
+  const core = pick(all, CORE_COLUMNS);
+  const { events: _events, ...envelope } = file;
+  core.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
+  core.schema.metadata.set(DETAILS_METADATA_KEY, DETAILS_FILE);
+  return { core: tableToIPC(core, 'file'), details: tableToIPC(pick(all, DETAIL_COLUMNS), 'file') };
 }
 
 /** Whether bytes look like an Arrow IPC file or stream (rather than JSON text). */
@@ -130,16 +187,51 @@ export function isArrowBytes(bytes: Uint8Array): boolean {
 export interface ArrowEvents {
   envelope: unknown;
   table: Table;
+  /** For a core file, its details file (relative to it). */
+  detailsFile: string | null;
 }
 
-/** Reads an Arrow events file; throws with a precise message when it is not one. */
-export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
-  let table: Table;
+const COLUMN_KINDS: Record<string, string> = {
+  id: 'Utf8',
+  type: 'Dictionary',
+  summary: 'Utf8',
+  date: 'Int32',
+  date_end: 'Int32',
+  date_precision: 'Dictionary',
+  place_name: 'Dictionary',
+  lat: 'Float64',
+  lon: 'Float64',
+  country: 'Dictionary',
+  place_precision: 'Dictionary',
+  actors: 'List',
+  source_articles: 'List',
+  sources: 'List',
+};
+const OPTIONAL = new Set(['subtype', 'admin1', 'gazetteer_id']);
+
+function readTable(bytes: Uint8Array): Table {
   try {
-    table = tableFromIPC(bytes);
+    return tableFromIPC(bytes);
   } catch (e) {
     throw new Error(`not a readable Arrow file (${(e as Error).message})`);
   }
+}
+
+function checkColumns(table: Table, names: string[]): void {
+  for (const name of names) {
+    if (OPTIONAL.has(name)) continue;
+    const child = table.getChild(name);
+    if (!child) throw new Error(`an Arrow file without the column "${name}"`);
+    const actual = String(child.type);
+    const kind = COLUMN_KINDS[name] ?? '';
+    if (!actual.startsWith(kind))
+      throw new Error(`an Arrow file whose column "${name}" is ${actual}, not ${kind}`);
+  }
+}
+
+/** Reads an Arrow events file (whole, or the core of a split set); throws with a precise message. */
+export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
+  const table = readTable(bytes);
   const meta = table.schema.metadata.get(ARROW_METADATA_KEY);
   if (!meta) throw new Error(`an Arrow file without the "${ARROW_METADATA_KEY}" metadata`);
   let envelope: unknown;
@@ -148,29 +240,20 @@ export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
   } catch {
     throw new Error(`an Arrow file whose "${ARROW_METADATA_KEY}" metadata is not JSON`);
   }
-  const expect: [string, string][] = [
-    ['id', 'Utf8'],
-    ['type', 'Dictionary'],
-    ['summary', 'Utf8'],
-    ['date', 'Int32'],
-    ['date_end', 'Int32'],
-    ['date_precision', 'Dictionary'],
-    ['place_name', 'Dictionary'],
-    ['lat', 'Float64'],
-    ['lon', 'Float64'],
-    ['country', 'Dictionary'],
-    ['place_precision', 'Dictionary'],
-    ['actors', 'List'],
-    ['sources', 'List'],
-  ];
-  for (const [name, kind] of expect) {
-    const child = table.getChild(name);
-    if (!child) throw new Error(`an Arrow file without the column "${name}"`);
-    const actual = String(child.type);
-    if (!actual.startsWith(kind))
-      throw new Error(`an Arrow file whose column "${name}" is ${actual}, not ${kind}`);
-  }
-  return { envelope, table };
+  const detailsFile = table.schema.metadata.get(DETAILS_METADATA_KEY) ?? null;
+  checkColumns(
+    table,
+    detailsFile ? CORE_COLUMNS : [...CORE_COLUMNS.filter((c) => c !== 'source_articles'), ...DETAIL_COLUMNS],
+  );
+  return { envelope, table, detailsFile };
+}
+
+/** Reads the details file of a split set; it must have as many rows as its core file. */
+export function readDetailsArrow(bytes: Uint8Array, rows: number): Table {
+  const table = readTable(bytes);
+  checkColumns(table, DETAIL_COLUMNS);
+  if (table.numRows !== rows) throw new Error(`a details file with ${table.numRows} rows for ${rows} events`);
+  return table;
 }
 
 /** Per row, whether the value is present (1) or null (0); null when the column has no nulls at all.

@@ -43,8 +43,10 @@ interface Props {
   colour: ColourKeys | null;
   selected: ConflictEvent | null;
   selectedRow: number;
+  /** Whether events can be read (a split data set's details may still be loading). */
+  detailsReady: boolean;
   flyRequest: number;
-  onSelect: (id: string) => void;
+  onSelect: (row: number) => void;
   onPick: (rows: number[]) => void;
 }
 
@@ -60,6 +62,15 @@ const SELECTED_SOURCE = 'event-selected-point';
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function showTooltip(map: MlMap, tooltip: Popup, table: EventTable, row: number, stacked = 1): void {
+  if (!table.hasDetails) {
+    const node = document.createElement('div');
+    node.textContent = `${stacked.toLocaleString('en')} event(s) · details loading…`;
+    tooltip
+      .setLngLat([table.lon[row] as number, table.lat[row] as number])
+      .setDOMContent(node)
+      .addTo(map);
+    return;
+  }
   const e = table.event(row);
   const node = document.createElement('div');
   const typeName = table.meta.eventTypes.find((t) => t.id === e.type)?.name ?? e.type;
@@ -107,7 +118,17 @@ function fitToEvents(map: MlMap, table: EventTable): void {
   );
 }
 
-export function MapView({ table, rows, colour, selected, selectedRow, flyRequest, onSelect, onPick }: Props) {
+export function MapView({
+  table,
+  rows,
+  colour,
+  selected,
+  selectedRow,
+  detailsReady,
+  flyRequest,
+  onSelect,
+  onPick,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [styleError, setStyleError] = useState<string | null>(null);
@@ -166,7 +187,7 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
 
   // Small data sets: a clustered GeoJSON source, re-sent when the rows or colours change.
   useEffect(() => {
-    if (!map || !table || !colour || large) return;
+    if (!map || !table || !colour || large || !detailsReady) return;
     const drawn = Array.from(rows);
     if (selectedRow >= 0 && !drawn.includes(selectedRow)) drawn.push(selectedRow);
     const geojson = eventsToGeoJson(drawn, table, colour);
@@ -208,8 +229,7 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
       const picked = [
         ...new Set((ev.features ?? []).map((f: MapGeoJSONFeature) => Number(f.properties?.row))),
       ];
-      if (picked.length === 1 && picked[0] !== undefined)
-        handlers.current.onSelect(table.event(picked[0]).id);
+      if (picked.length === 1 && picked[0] !== undefined) handlers.current.onSelect(picked[0]);
       else if (picked.length > 1) handlers.current.onPick(picked);
     });
     map.on('click', CLUSTER_LAYER, async (ev) => {
@@ -235,7 +255,7 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
     map.on('mouseleave', CLUSTER_LAYER, () => {
       map.getCanvas().style.cursor = '';
     });
-  }, [map, table, rows, colour, large, selectedRow]);
+  }, [map, table, rows, colour, large, selectedRow, detailsReady]);
 
   // Large data sets: one point cloud; a filter change uploads the on/off mask, a colour change the
   // colours. Pointing uses a k-d tree over the positions.
@@ -294,7 +314,7 @@ export function MapView({ table, rows, colour, selected, selectedRow, flyRequest
     });
     map.on('click', (ev) => {
       const hit = under(ev);
-      if (hit.length === 1 && hit[0] !== undefined) handlers.current.onSelect(table.event(hit[0]).id);
+      if (hit.length === 1 && hit[0] !== undefined) handlers.current.onSelect(hit[0]);
       else if (hit.length > 1) handlers.current.onPick(hit);
     });
   }, [map, table, rows, colour, large]);
