@@ -183,6 +183,9 @@ export function App() {
   );
   // The list follows a moment after the map: its rows are rendered at lower priority than the map's.
   const listRows = useDeferredValue(pickedRows ?? rows);
+  const inPickList = pickedRows !== null;
+  // Stable, so the memoised list is left alone by the map's urgent re-render.
+  const chooseFromList = useCallback((id: string) => select(id, { fly: !inPickList }), [select, inPickList]);
   const eventAt = useCallback(
     (position: number) => (table as EventTable).event(listRows[position] as number),
     [table, listRows],
@@ -341,7 +344,7 @@ export function App() {
               count={listRows.length}
               eventAt={eventAt}
               title={pickedRows ? `${pickedRows.length} events at this place` : 'Events by date'}
-              onChoose={(id) => select(id, { fly: !pickedRows })}
+              onChoose={chooseFromList}
             />
           )}
           {table && <Legend data={table.meta} colorMode={colorMode} aggregated={table.size > MARKER_LIMIT} />}

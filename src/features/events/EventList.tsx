@@ -1,5 +1,5 @@
 /** The events list: the map's text alternative, in date order, shown a page at a time. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent, Envelope } from '../../shared/schema.ts';
 
@@ -15,7 +15,8 @@ interface Props {
 /** Rows rendered at first and per "Show more": a list of 100,000 buttons would stall the page. */
 export const PAGE_SIZE = 200;
 
-export function EventList({ data, count, eventAt, title, onChoose }: Props) {
+/** Memoised: a filter change re-renders the list at low priority, not with the map. */
+export const EventList = memo(function EventList({ data, count, eventAt, title, onChoose }: Props) {
   // A new set of events (filters changed) starts again at the first page.
   const [page, setPage] = useState({ of: eventAt, shown: PAGE_SIZE });
   const shown = Math.min(count, page.of === eventAt ? page.shown : PAGE_SIZE);
@@ -58,4 +59,4 @@ export function EventList({ data, count, eventAt, title, onChoose }: Props) {
       )}
     </section>
   );
-}
+});

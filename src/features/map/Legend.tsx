@@ -1,5 +1,5 @@
 /** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Envelope } from '../../shared/schema.ts';
 import type { ColorMode } from '../../state/store.ts';
 import { drawShape, SHAPES, type Shape } from './event-layers.ts';
@@ -25,7 +25,7 @@ interface Props {
   aggregated: boolean;
 }
 
-export function Legend({ data, colorMode, aggregated }: Props) {
+export const Legend = memo(function Legend({ data, colorMode, aggregated }: Props) {
   const typeIcons = useMemo(
     () =>
       data.eventTypes.map((t, i) => ({
@@ -89,4 +89,4 @@ export function Legend({ data, colorMode, aggregated }: Props) {
       )}
     </section>
   );
-}
+});

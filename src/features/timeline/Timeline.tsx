@@ -2,10 +2,18 @@
  * The timeline: a histogram of the events over time (stacked by the map's colour mode), ranges for
  * coarse dates, a brush to pick a date range, zoom, and a player that slides a window through time.
  */
-import { type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColourKeys } from '../../data/colour-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
-import { buildBuckets, type Domain, eventsDomain, rangeLanes, toIso, toTime } from './timeline-bins.ts';
+import {
+  type Bucket,
+  buildBuckets,
+  type Domain,
+  eventsDomain,
+  rangeLanes,
+  toIso,
+  toTime,
+} from './timeline-bins.ts';
 
 const DAY = 86_400_000;
 const HIST_H = 70;
@@ -28,7 +36,6 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
   const left = useRef<number | null>(null);
   const [width, setWidth] = useState(600);
   const full = useMemo(() => eventsDomain(table), [table]);
-  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
   const [zoom, setZoom] = useState<Domain | null>(null);
   const domain = zoom ?? full;
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
@@ -71,7 +78,6 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
   const height = HIST_H + 8 + laneCount * (LANE_H + 2) + 16;
   const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
   const tOf = (px: number) => domain.start + (px / width) * (domain.end - domain.start);
-  const maxCount = Math.max(1, ...buckets.map((b) => b.total));
   // Where the svg starts, read once per drag: reading it on every move forces a layout of the page.
   const pointerX = (ev: ReactPointerEvent, fresh = false) => {
     if (fresh || left.current === null) left.current = svgRef.current?.getBoundingClientRect().left ?? 0;
@@ -151,36 +157,15 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
           else onRange(toIso(tOf(a)), toIso(tOf(b)));
         }}
       >
-        {buckets.map((b) => {
-          let y = HIST_H;
-          const bw = Math.max(1, x(b.end) - x(b.start) - 1);
-          return (
-            <g key={b.start}>
-              {b.stacks.map((s) => {
-                const h = (s.count / maxCount) * (HIST_H - 4);
-                y -= h;
-                return <rect key={s.key} x={x(b.start)} y={y} width={bw} height={h} fill={colorOf(s.key)} />;
-              })}
-            </g>
-          );
-        })}
-        {lanes
-          .filter((l) => l.lane < laneCount)
-          .map(({ row, lane }) => (
-            <rect
-              key={row}
-              x={x((table.day[row] as number) * DAY)}
-              y={HIST_H + 8 + lane * (LANE_H + 2)}
-              width={Math.max(
-                2,
-                x(((table.dayEnd[row] as number) + 1) * DAY) - x((table.day[row] as number) * DAY),
-              )}
-              height={LANE_H}
-              rx={2}
-              fill={colour.colors[colour.code[row] as number] ?? '#777777'}
-              opacity={0.6}
-            />
-          ))}
+        <Bars
+          buckets={buckets}
+          lanes={lanes}
+          laneCount={laneCount}
+          domain={domain}
+          width={width}
+          table={table}
+          colour={colour}
+        />
         <line x1={0} x2={width} y1={HIST_H} y2={HIST_H} stroke="#999" />
         {ticks.map((t) => (
           <text key={t.t} x={x(t.t) + 2} y={height - 3} fontSize={10} fill="#555">
@@ -194,6 +179,63 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
     </details>
   );
 }
+
+/** The histogram and the range lanes: unchanged while a brush moves, so not re-rendered with it. */
+const Bars = memo(function Bars({
+  buckets,
+  lanes,
+  laneCount,
+  domain,
+  width,
+  table,
+  colour,
+}: {
+  buckets: Bucket[];
+  lanes: { row: number; lane: number }[];
+  laneCount: number;
+  domain: Domain;
+  width: number;
+  table: EventTable;
+  colour: ColourKeys;
+}) {
+  const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
+  const maxCount = Math.max(1, ...buckets.map((b) => b.total));
+  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
+  return (
+    <>
+      {buckets.map((b) => {
+        let y = HIST_H;
+        const bw = Math.max(1, x(b.end) - x(b.start) - 1);
+        return (
+          <g key={b.start}>
+            {b.stacks.map((s) => {
+              const h = (s.count / maxCount) * (HIST_H - 4);
+              y -= h;
+              return <rect key={s.key} x={x(b.start)} y={y} width={bw} height={h} fill={colorOf(s.key)} />;
+            })}
+          </g>
+        );
+      })}
+      {lanes
+        .filter((l) => l.lane < laneCount)
+        .map(({ row, lane }) => (
+          <rect
+            key={row}
+            x={x((table.day[row] as number) * DAY)}
+            y={HIST_H + 8 + lane * (LANE_H + 2)}
+            width={Math.max(
+              2,
+              x(((table.dayEnd[row] as number) + 1) * DAY) - x((table.day[row] as number) * DAY),
+            )}
+            height={LANE_H}
+            rx={2}
+            fill={colour.colors[colour.code[row] as number] ?? '#777777'}
+            opacity={0.6}
+          />
+        ))}
+    </>
+  );
+});
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
