@@ -39,6 +39,20 @@ export class AtlasDriver {
     }, eventId);
   }
 
+  /** Screen position of a place on the map, from the map's own projection. */
+  async screenPoint(lon: number, lat: number): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(
+      ([lo, la]) => {
+        const map = window.__atlasMap;
+        if (!map) throw new Error('map not ready');
+        const p = map.project([lo as number, la as number]);
+        const r = map.getCanvas().getBoundingClientRect();
+        return { x: r.left + p.x, y: r.top + p.y };
+      },
+      [lon, lat],
+    );
+  }
+
   async openTimeline() {
     const box = this.page.locator('details.timeline');
     if ((await box.getAttribute('open')) === null) await box.locator('summary').click();

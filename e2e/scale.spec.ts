@@ -79,25 +79,14 @@ test.describe('a data set of 50,000 events', () => {
     await atlas.open(`/?data=${URL_PATH}`);
     await atlas.waitForEvents();
     await atlas.zoomTo(lone.place.lon, lone.place.lat, 12);
-    const at = async (e: ConflictEvent) =>
-      page.evaluate(
-        ([lon, lat]) => {
-          const map = window.__atlasMap;
-          if (!map) throw new Error('map not ready');
-          const p = map.project([lon as number, lat as number]);
-          const r = map.getCanvas().getBoundingClientRect();
-          return { x: r.left + p.x, y: r.top + p.y };
-        },
-        [e.place.lon, e.place.lat],
-      );
-    await atlas.press(await at(lone), touch());
+    await atlas.press(await atlas.screenPoint(lone.place.lon, lone.place.lat), touch());
     await expect(atlas.panelTitle()).toHaveText(lone.summary);
     expect(new URL(page.url()).searchParams.get('event')).toBe(lone.id);
 
     await page.keyboard.press('Escape');
     const first = busiest[0] as ConflictEvent;
     await atlas.zoomTo(first.place.lon, first.place.lat, 12);
-    await atlas.press(await at(first), touch());
+    await atlas.press(await atlas.screenPoint(first.place.lon, first.place.lat), touch());
     await expect(page.getByRole('heading', { name: `${busiest.length} events at this place` })).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(Math.min(200, busiest.length));
   });
@@ -123,16 +112,7 @@ test.describe('a data set of 50,000 events', () => {
     await atlas.open(`/?data=${URL_PATH}`);
     await expect(page.getByText('Loading event details…')).toBeVisible();
     await atlas.zoomTo(lone.place.lon, lone.place.lat, 12);
-    const p = await page.evaluate(
-      ([lon, lat]) => {
-        const map = window.__atlasMap;
-        if (!map) throw new Error('map not ready');
-        const q = map.project([lon as number, lat as number]);
-        const r = map.getCanvas().getBoundingClientRect();
-        return { x: r.left + q.x, y: r.top + q.y };
-      },
-      [lone.place.lon, lone.place.lat],
-    );
+    const p = await atlas.screenPoint(lone.place.lon, lone.place.lat);
     await atlas.press(p, touch());
     release();
     await expect(atlas.panelTitle()).toHaveText(lone.summary);

@@ -15,6 +15,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.ts';
 import { CSP } from '../../vite.config.ts';
 import { ensureDataset } from './datasets.ts';
 
@@ -159,24 +160,37 @@ type Change =
   | { brush: [number, number]; from?: string | null; to?: string | null }
   | { actor: string; on: boolean };
 
+/** A fresh page as a first visit sees it (no service worker: every request reaches the server). */
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Panning, JS heap and renderer memory, once the filter changes are done. */
+async function measureAfter(page: Page): Promise<Pick<Result, 'fps' | 'heapMb' | 'rssMb'>> {
+  const fps = await panFps(page);
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+  );
+  return { fps, heapMb: heap / 2 ** 20, rssMb: rendererRss() / 2 ** 20 };
+}
+
+const NONE = { heapMb: 0, rssMb: 0, fps: 0 };
+
 async function runApp(browser: Browser, size: number, changes: Change[]): Promise<Result> {
   const ready: number[] = [];
   const filters: number[] = [];
-  let heapMb = 0;
-  let rssMb = 0;
-  let fps = 0;
+  let after = NONE;
   for (let load = 0; load < LOADS; load++) {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
+    const { context, page } = await freshPage(browser);
     await page.goto(`${BASE}/?data=/bench-data/${size}/events.arrow`);
     ready.push(await waitForMeasure(page, 'events-ready', 1, 120_000));
     if (load === LOADS - 1) {
       await page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 120_000 });
-      const svg = page.locator('.timeline-svg');
-      const box = await svg.boundingBox();
+      const box = await page.locator('.timeline-svg').boundingBox();
       let n = 0;
       for (const change of changes) {
         if ('brush' in change) {
@@ -198,31 +212,19 @@ async function runApp(browser: Browser, size: number, changes: Change[]): Promis
         n += 1;
         filters.push(await waitForMeasure(page, 'filter', n, 60_000));
       }
-      fps = await panFps(page);
-      heapMb =
-        (await page.evaluate(
-          () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
-        )) /
-        2 ** 20;
-      rssMb = rendererRss() / 2 ** 20;
+      after = await measureAfter(page);
     }
     await context.close();
   }
-  return { ready, filters, heapMb, rssMb, fps };
+  return { ready, filters, ...after };
 }
 
 async function runNaive(browser: Browser, size: number, changes: Change[], loads: number): Promise<Result> {
   const ready: number[] = [];
   const filters: number[] = [];
-  let heapMb = 0;
-  let rssMb = 0;
-  let fps = 0;
+  let after = NONE;
   for (let load = 0; load < loads; load++) {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      serviceWorkers: 'block',
-    });
-    const page = await context.newPage();
+    const { context, page } = await freshPage(browser);
     try {
       await page.goto(`${BASE}/src/bench/naive.html?data=/bench-data/${size}/events.json`);
       ready.push(await waitForMeasure(page, 'events-ready', 1, 240_000));
@@ -237,21 +239,15 @@ async function runNaive(browser: Browser, size: number, changes: Change[], loads
           n += 1;
           filters.push(await waitForMeasure(page, 'filter', n, 120_000));
         }
-        fps = await panFps(page);
-        heapMb =
-          (await page.evaluate(
-            () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
-          )) /
-          2 ** 20;
-        rssMb = rendererRss() / 2 ** 20;
+        after = await measureAfter(page);
       }
     } catch (e) {
       await context.close();
-      return { ready, filters, heapMb, rssMb, fps, failed: (e as Error).message.split('\n')[0] };
+      return { ready, filters, ...after, failed: (e as Error).message.split('\n')[0] };
     }
     await context.close();
   }
-  return { ready, filters, heapMb, rssMb, fps };
+  return { ready, filters, ...after };
 }
 
 async function main() {
@@ -269,20 +265,8 @@ async function main() {
   }
   const server = await serveStatic(DIST, PORT);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--use-gl=angle',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--ignore-gpu-blocklist',
-      '--enable-precise-memory-info',
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   const appKb = bundleGzip('index.html') / 1024;
   const naiveKb = bundleGzip('src/bench/naive.html') / 1024;
@@ -304,7 +288,7 @@ async function main() {
     console.error(`  naive, ${size} events…`);
     const naive =
       size > NAIVE_MAX
-        ? { ready: [], filters: [], heapMb: 0, rssMb: 0, fps: 0, failed: 'not run (--naive-max)' }
+        ? { ready: [], filters: [], ...NONE, failed: 'not run (--naive-max)' }
         : await runNaive(browser, size, changes, size >= 1_000_000 ? 1 : LOADS);
     for (const [name, r, kb] of [
       ['Conflict Atlas', app, appKb],

@@ -5,14 +5,24 @@ import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts
 import { takeFetch } from './early-fetch.ts';
 import { type EventTable, type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
 
-async function fetchJson(url: string, what: string): Promise<unknown> {
+/** A successful response, or an error that says which file could not be reached or loaded. */
+async function fetchOk(
+  url: string,
+  what: string,
+  request: (url: string) => Promise<Response> = (u) => fetch(u),
+): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await request(url);
   } catch {
     throw new Error(`Could not reach ${what} at ${url}.`);
   }
   if (!res.ok) throw new Error(`Could not load ${what} (${url}): HTTP ${res.status}.`);
+  return res;
+}
+
+async function fetchJson(url: string, what: string): Promise<unknown> {
+  const res = await fetchOk(url, what);
   try {
     return await res.json();
   } catch {
@@ -22,14 +32,7 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
 
 /** The events file as bytes: JSON (events.json) or its Arrow companion, told apart by content. */
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
-  let res: Response;
-  try {
-    res = await takeFetch(url);
-  } catch {
-    throw new Error(`Could not reach ${what} at ${url}.`);
-  }
-  if (!res.ok) throw new Error(`Could not load ${what} (${url}): HTTP ${res.status}.`);
-  return new Uint8Array(await res.arrayBuffer());
+  return new Uint8Array(await (await fetchOk(url, what, takeFetch)).arrayBuffer());
 }
 
 /** Turns file bytes into the event table; errors say which file and what is wrong with it. */

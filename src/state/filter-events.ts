@@ -127,9 +127,10 @@ export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}):
   const precisions = new Float64Array(placePrecisions.length);
   const articles = new Float64Array(t.articleIds.length);
   // Outlets as codes; "seen in this row" as the row's stamp per code (no Set per row: 5× faster).
-  const outletNames = [...new Set(outlets(t))];
+  const outletOfArticle = outlets(t);
+  const outletNames = [...new Set(outletOfArticle)];
   const outletCode = new Map(outletNames.map((o, k) => [o, k]));
-  const outletOf = Int32Array.from(outlets(t), (o) => outletCode.get(o) ?? 0);
+  const outletOf = Int32Array.from(outletOfArticle, (o) => outletCode.get(o) ?? 0);
   const outletTotals = new Float64Array(outletNames.length);
   const actorSeen = new Int32Array(t.actorIds.length).fill(-1);
   const articleSeen = new Int32Array(t.articleIds.length).fill(-1);
