@@ -80,16 +80,25 @@ export class AtlasDriver {
     else await this.page.mouse.click(p.x, p.y);
   }
 
-  async zoomTo(lon: number, lat: number, zoom: number) {
+  /**
+   * Shows (lon, lat) at `zoom`, at the centre of the map or `offset` pixels from it, and waits until the
+   * map has drawn it.
+   */
+  async zoomTo(lon: number, lat: number, zoom: number, offset: [number, number] = [0, 0]) {
     await this.page.evaluate(
-      ([lo, la, z]) =>
+      ([lo, la, z, dx, dy]) =>
         new Promise<void>((resolve) => {
           const map = window.__atlasMap;
           if (!map) throw new Error('map not ready');
           map.once('idle', () => resolve());
-          map.jumpTo({ center: [lo as number, la as number], zoom: z as number });
+          map.easeTo({
+            center: [lo as number, la as number],
+            zoom: z as number,
+            offset: [dx as number, dy as number],
+            duration: 0,
+          });
         }),
-      [lon, lat, zoom],
+      [lon, lat, zoom, offset[0], offset[1]],
     );
   }
 }

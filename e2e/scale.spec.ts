@@ -85,7 +85,9 @@ test.describe('a data set of 50,000 events', () => {
 
     await page.keyboard.press('Escape');
     const first = busiest[0] as ConflictEvent;
-    await atlas.zoomTo(first.place.lon, first.place.lat, 12);
+    // Not where the first tap was: two taps within 30 px and 500 ms are one double-tap to MapLibre
+    // (it zooms in, and no click reaches the app), which a fast machine made of these two taps.
+    await atlas.zoomTo(first.place.lon, first.place.lat, 12, [0, -80]);
     await atlas.press(await atlas.screenPoint(first.place.lon, first.place.lat), touch());
     await expect(page.getByRole('heading', { name: `${busiest.length} events at this place` })).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(Math.min(200, busiest.length));
