@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
-import { type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } from '../shared/schema.ts';
+import { type Article, type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } from '../shared/schema.ts';
 import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
 import { loadActors, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
@@ -68,6 +68,17 @@ export interface RunResult {
 /** Runs extraction over the files; `onProgress` is called after each file. */
 export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: number) => void): RunResult {
   const { articles, problems } = readCorpus(files, kit.chromeRules);
+  return runArticles(articles, kit, { filesRead: files.length, problems, onProgress });
+}
+
+/** Runs extraction over articles already read (an evaluation corpus, or a corpus read from files). */
+export function runArticles(
+  articles: Article[],
+  kit: Toolkit,
+  opts: { filesRead?: number; problems?: FileProblem[]; onProgress?: (done: number) => void } = {},
+): RunResult {
+  const problems = opts.problems ?? [];
+  const onProgress = opts.onProgress;
   const findings = emptyFindings();
   articles.forEach((a, i) => {
     try {
@@ -101,7 +112,7 @@ export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: n
     data,
     articles: articles.map((a) => ({ id: a.id, json: `${JSON.stringify(a, null, 2)}\n` })),
     report: {
-      filesRead: files.length,
+      filesRead: opts.filesRead ?? articles.length,
       articlesRead: articles.length,
       eventsWritten: events.length,
       sourcesWritten: events.reduce((n, e) => n + e.sources.length, 0),
