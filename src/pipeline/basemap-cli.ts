@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { geonamesFile } from './gazetteer.ts';
+import { geonamesFile } from './gazetteer-files.ts';
 
 const require = createRequire(import.meta.url);
 const readTopology = (spec: string) => JSON.parse(readFileSync(require.resolve(spec), 'utf8')) as Topology;

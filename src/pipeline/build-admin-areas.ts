@@ -27,7 +27,8 @@ import { iso31662 } from 'iso-3166';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-countries';
-import { geonamesFile, normalizeName } from './gazetteer.ts';
+import { normalizeName } from './gazetteer.ts';
+import { geonamesFile } from './gazetteer-files.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -270,7 +270,11 @@ export function scoreEvents(
     const bad: string[] = [];
     for (const x of t) x.goldHit += 1;
     for (const [f, check] of Object.entries(checks)) {
-      if (check(hit, g)) for (const x of t) (x as unknown as Record<string, number>)[f] += 1;
+      if (check(hit, g))
+        for (const x of t) {
+          const r = x as unknown as Record<string, number>;
+          r[f] = (r[f] ?? 0) + 1;
+        }
       else bad.push(f);
     }
     if (bad.length) wrong.push({ gold: g, event: hit, fields: bad });

@@ -9,7 +9,7 @@ import type { ActorCoder, ActorMention } from './actors.ts';
 import { addDays, type ResolvedDate, resolveDates } from './dates.ts';
 import type { EventTypeEntry } from './dictionaries.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { articleCountries, geoparse, type PlaceMention } from './geoparse.ts';
+import { geoparse, type PlaceMention } from './geoparse.ts';
 import { splitSentences } from './segment.ts';
 import {
   CARRY_ON_BEFORE,
@@ -67,7 +67,7 @@ const PRECISION_RANK: Record<PlacePrecision, number> = {
   region: 3,
   country: 4,
 };
-const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3 } as const;
+const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3, metonym: 4, demonym: 5 } as const;
 
 /** The passage key: stable for the same words in the same article, whatever offsets they move to. */
 export function passageKey(articleId: string, passage: string): string {
@@ -166,8 +166,7 @@ export function createExtractor(opts: {
       for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
         masks.push([i, i + name.length]);
     }
-    const countries = articleCountries(text, opts.gazetteer, actorMentions, opts.actorCountry);
-    return geoparse(text, { gazetteer: opts.gazetteer, actorMentions, countries, extraMasks: masks });
+    return geoparse(text, { gazetteer: opts.gazetteer, actorMentions, extraMasks: masks });
   }
 
   function toPlace(m: PlaceMention): Place | null {
@@ -284,7 +283,7 @@ function choosePlace(places: PlaceMention[], type: string, triggers: number[]): 
   const near = (p: PlaceMention) =>
     Math.min(...triggers.map((t) => (p.start >= t ? p.start - t : t - p.end + 40)));
   // A place in an aside ("a truce agreed in Stockholm") is never where the reported thing happened.
-  const usable = places.filter((p) => p.role !== 'aside' && (!talk || (p.locative && near(p) < 60)));
+  const usable = places.filter((p) => (p.role === 'site' || p.role === 'origin' || p.role === 'reference') && (!talk || (p.locative && near(p) < 60)));
   // A precise place beats a country or region ("the district of Kokjali … inside Mosul" stays Kokjali).
   const coarse = (p: PlaceMention) =>
     PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0;

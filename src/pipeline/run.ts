@@ -10,7 +10,8 @@ import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
 import { loadActors, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
 import { type ArticleFindings, createExtractor, type Extractor, emptyFindings } from './extract.ts';
-import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
+import type { Gazetteer } from './gazetteer.ts';
+import { loadGazetteer } from './gazetteer-files.ts';
 import { mergeCandidates } from './merge.ts';
 
 export interface PipelineConfig {
@@ -30,7 +31,7 @@ export interface Toolkit {
 
 /** Loads the gazetteer and dictionaries once (the slow start-up part). */
 export function loadToolkit(config: PipelineConfig): Toolkit {
-  const gazetteer = loadGazetteer({ supplement: join(config.dataDir, 'gazetteer.csv') });
+  const gazetteer = loadGazetteer({ dataDir: config.dataDir });
   const actors = loadActors([join(config.dataDir, 'actors.yaml'), ...(config.extraActors ?? [])]);
   const eventTypes = loadEventTypes(join(config.dataDir, 'event-types.yaml'));
   const chromeRules = loadChromeRules(readFileSync(join(config.dataDir, 'chrome-rules.txt'), 'utf8'));
