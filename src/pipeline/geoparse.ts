@@ -55,7 +55,7 @@ const MONTH_OR_DAY =
   /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 /** Words after a run that make it an organisation or a building, not the place it is named after. */
 const ORG_AFTER =
-  /^\s+(?:University|College|School|High|Hospital|Church|Police|Sheriff|Department|County Sheriff|Fire|Times|Post|Herald|News|Tribune|Journal|Gazette|Daily|Press|Company|Corp|Inc|Bank|Airlines?|Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Mall|Center|Centre|Park|Hall|Club|Stadium|Rangers|United|FC|Senate|Assembly|Council|Board|Court|Jail|Prison|Library|Museum|Hotel|Restaurant|Store|Market)\b/;
+  /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Rangers|United|FC|Corp|Inc)\b/;
 
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -101,7 +101,7 @@ interface Found {
   role?: PlaceRole;
 }
 
-const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'CONT', 'RGN', 'CONFLICT']);
+const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'ADM2', 'CONT', 'RGN', 'CONFLICT']);
 
 /** Finds the place mentions in `text`, resolved or not, in order. */
 export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
@@ -109,7 +109,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const masks: [number, number][] = [
     // A country or capital named as an actor is still a place mention: a metonym, resolved below.
     ...ctx.actorMentions
-      .filter((a) => a.via !== 'capital' && !isCountryName(a.text))
+      .filter((a) => a.via !== 'capital' && a.via !== 'demonym' && !isCountryName(a.text))
       .map((a) => [a.start, a.end] as [number, number]),
     ...(ctx.extraMasks ?? []),
   ];
@@ -203,7 +203,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   return out;
 
   function isCountryName(name: string): boolean {
-    return Boolean(gazetteer.byName.get(normalizeName(name))?.some((e) => e.feature === 'COUNTRY'));
+    return (
+      gazetteer.abbreviations.has(name) ||
+      Boolean(gazetteer.byName.get(normalizeName(name))?.some((e) => e.feature === 'COUNTRY'))
+    );
   }
 
   function matchRun(run: Token[], direction?: Token): Found[] {
@@ -227,7 +230,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         continue;
       }
       let matched = false;
-      for (let n = Math.min(run.length - k, gazetteer.maxWords); n >= 1; n--) {
+      const single = normalizeName(first.text);
+      const demonymCode = gazetteer.demonyms.get(single) ?? gazetteer.demonymPlurals.get(single);
+      for (let n = Math.min(run.length - k, gazetteer.maxWords); n >= (demonymCode ? 2 : 1); n--) {
         const last = run[k + n - 1] as Token;
         const key = normalizeName(text.slice(first.start, last.end));
         const hit = gazetteer.byName.get(key);
@@ -264,6 +269,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       return false;
     // "Oxford University", "Dallas Police", "Springfield High": an organisation named after a place.
     if (!locative && ORG_AFTER.test(text.slice(f.end, f.end + 20))) return false;
+    // "Charleston, W.Va.", and a dateline ("CHARLESTON, W.Va. -", "BEIRUT (AP) —"): certainly a place.
+    const dateline = /^\p{Lu}[\p{Lu} .'-]+$/u.test(surface) && /(?:^|\n)\s*$/.test(before) && /^\s*[,(—–-]/.test(text.slice(f.end, f.end + 3));
+    if (dateline || within(f.entries, containerAfter(f.end))) return true;
     if (f.words === 1) {
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
       if (lower.has(key) && !large) return false;
@@ -273,7 +281,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       if (TITLE_BEFORE.test(before)) return false;
       // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
       // preposition says so, unless it names a country or a state.
-      if (!locative && !large && (gazetteer.englishWords.has(key) || gazetteer.firstNames.has(key))) return false;
+      const pop = Math.max(0, ...f.entries.map((e) => e.population));
+      if (
+        !locative &&
+        !large &&
+        ((gazetteer.englishWords.has(key) && pop < 1_000_000) || (gazetteer.firstNames.has(key) && pop < 100_000))
+      )
+        return false;
       // An acronym (NATO, NTV) is an organisation unless a preposition makes it a place.
       if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return false;
     }
@@ -363,7 +377,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
                     : c.feature === 'PPLA2'
                       ? 1
                       : 0;
-      s += 4 * ((countryVotes.get(c.country) ?? 0) / topVote);
+      s += 6 * ((countryVotes.get(c.country) ?? 0) / topVote);
+      // "New York" in the news is the city; a city of millions outranks the state it names.
+      if (c.population >= 1_000_000) s += 2.5;
       if (c.admin1 && areas.has(c.admin1)) s += 3;
       if (container) {
         const inside =
@@ -379,6 +395,17 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       else if (nearest < 800) s += 1;
       return s;
     }
+  }
+
+  /** Whether one of the candidates lies in the container. */
+  function within(entries: GazetteerEntry[], container: GazetteerEntry | null): boolean {
+    if (!container) return false;
+    return entries.some(
+      (c) =>
+        c !== container &&
+        ((container.feature === 'COUNTRY' && c.country === container.country) ||
+          (container.code !== undefined && c.admin1 === container.code)),
+    );
   }
 
   /** "Alexandria, La.", "Owerri, Imo State", "Paris, Texas": the area written right after a name. */
