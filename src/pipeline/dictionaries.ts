@@ -22,12 +22,19 @@ const actorRow = z.object({
 });
 export type ActorEntry = z.infer<typeof actorRow>;
 
-const subtypeRow = z.object({ id: z.string(), name: z.string(), triggers: z.array(z.string()).min(1) });
+const subtypeRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  acled: z.string().optional(),
+  definition: z.string().optional(),
+  triggers: z.array(z.string()).min(1),
+});
 const typeRow = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   acled: z.string().optional(),
+  definition: z.string().optional(),
   subtypes: z.array(subtypeRow).min(1),
 });
 export type EventTypeEntry = z.infer<typeof typeRow>;
@@ -63,4 +70,24 @@ export function publicActor(a: ActorEntry): Actor {
 
 export function publicEventType(t: EventTypeEntry): EventType {
   return { id: t.id, name: t.name, color: t.color, ...(t.acled ? { acled: t.acled } : {}) };
+}
+
+/** An ACLED actor type and the generic nouns that name actors of that type (seeds/actor-types.yaml). */
+const actorTypeRow = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  /** ACLED's name pattern for an actor of this type in a country: "Police Forces of {country}". */
+  label: z.string(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** ACLED inter code. */
+  inter: z.number().int(),
+  /** Lower-case lemma phrases ("gunman", "security force", "riot police"). */
+  nouns: z.array(z.string()).default([]),
+  /** Dictionary kinds (actors.yaml `kind`) that are of this type. */
+  kinds: z.array(z.string()).default([]),
+});
+export type ActorTypeEntry = z.infer<typeof actorTypeRow>;
+
+export function loadActorTypes(file: string): ActorTypeEntry[] {
+  return loadList(file, actorTypeRow);
 }

@@ -19,6 +19,7 @@ import {
   scoreEvents,
   scoreGeoparse,
 } from './evaluate-dev.ts';
+import { loadActorTypes } from './dictionaries.ts';
 import { listArticleFiles, loadToolkit, runArticles, runPipeline } from './run.ts';
 import { readFileSync } from 'node:fs';
 
@@ -82,7 +83,9 @@ if (!values.dev) {
   for (const c of corpora) {
     const result = runArticles(c.articles, kit);
     const texts = new Map(c.articles.map((a) => [a.id, a.text]));
-    const typeOf = new Map(result.data.actors.map((a) => [a.id, a.kind]));
+    const actorTypes = loadActorTypes('seeds/actor-types.yaml');
+    const kindType = new Map(actorTypes.flatMap((t) => [[t.id, t.id] as const, ...t.kinds.map((k) => [k, t.id] as const)]));
+    const typeOf = new Map(result.data.actors.map((a) => [a.id, kindType.get(a.kind) ?? a.kind]));
     const score = scoreEvents(result.data.events, texts, loadGoldEvents(c.gold), (id) => typeOf.get(id));
     all.push(score);
     console.log(`\n## events: ${c.name} (${c.articles.length} articles)`);

@@ -1,26 +1,22 @@
 /**
- * From one article to candidate events: one per sentence that reports a happening (an event-type
- * trigger outside a hypothetical) at a resolved place. Also collects what the report tells a user:
- * sentences with a place but no event, unresolved names, dates that could not be resolved.
+ * From one article to candidate events, the ACLED way: a sentence that reports a happening (a codebook
+ * trigger that is not negated, planned, conditional, habitual, background or quoted) at a site gives
+ * one candidate, typed by its trigger and the actors around it, with who acted on whom, the date
+ * anchored in that sentence or carried from its context, and the fatalities it states.
+ * Also collects what the report tells a user: background statements, sentences with a place but no
+ * event, unresolved names and dates.
  */
-import { createHash } from 'node:crypto';
-import type { Article, DatePrecision, Place, PlacePrecision } from '../shared/schema.ts';
+import type { Actor, Article, DatePrecision, Place, PlacePrecision } from '../shared/schema.ts';
 import type { ActorCoder, ActorMention } from './actors.ts';
+import { actorNounMatcher, type PhraseHit, type TriggerValue, triggerMatcher } from './codebook.ts';
 import { addDays, type ResolvedDate, resolveDates } from './dates.ts';
-import type { EventTypeEntry } from './dictionaries.ts';
+import type { ActorTypeEntry, EventTypeEntry } from './dictionaries.ts';
+import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
-import { splitSentences } from './segment.ts';
-import {
-  CARRY_ON_BEFORE,
-  DETERMINER_BEFORE,
-  escapeRegExp,
-  INFINITIVE_BEFORE,
-  MODAL_AFTER,
-  MODAL_BEFORE,
-  NOUN_TRIGGER,
-  SPEECH_PLACE_BEFORE,
-} from './text-rules.ts';
+import { sha1Hex } from './hash.ts';
+import { analyse, type Sentence, type Token } from './nlp.ts';
+import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
 
 export interface Candidate {
   articleId: string;
@@ -37,12 +33,18 @@ export interface Candidate {
   /** True when no date expression was found and the event is dated by its article. */
   undated: boolean;
   place: Place;
+  /** Actor ids: actor 1 (who acted) first, then actor 2 (on whom), then others named. */
   actors: string[];
+  fatalities?: number;
+  /** Generic actors ("Police Forces of Nigeria") this candidate names, to add to the data file. */
+  genericActors: Actor[];
 }
 
 export interface ArticleFindings {
   candidates: Candidate[];
   placeNoEvent: { articleId: string; sentence: string }[];
+  /** Sentences with an event word that do not report an event: negated, planned, habitual, quoted. */
+  background: { articleId: string; sentence: string; why: string }[];
   unresolved: { articleId: string; name: string; reason: string; sentence: string }[];
   undated: { articleId: string; sentence: string }[];
   /** Time expressions the date resolver could not turn into a date ("a week after", "in recent days"). */
@@ -51,7 +53,7 @@ export interface ArticleFindings {
 
 /** Findings with nothing in them yet. */
 export function emptyFindings(): ArticleFindings {
-  return { candidates: [], placeNoEvent: [], unresolved: [], undated: [], unresolvedDates: [] };
+  return { candidates: [], placeNoEvent: [], background: [], unresolved: [], undated: [], unresolvedDates: [] };
 }
 
 export interface Extractor {
@@ -60,127 +62,105 @@ export interface Extractor {
   places(article: Pick<Article, 'text' | 'outlet' | 'author'>): PlaceMention[];
 }
 
-const PRECISION_RANK: Record<PlacePrecision, number> = {
-  exact: 0,
-  district: 1,
-  town: 2,
-  region: 3,
-  country: 4,
-};
+const PRECISION_RANK: Record<PlacePrecision, number> = { exact: 0, district: 1, town: 2, region: 3, country: 4 };
 const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3, metonym: 4, demonym: 5 } as const;
 
 /** The passage key: stable for the same words in the same article, whatever offsets they move to. */
 export function passageKey(articleId: string, passage: string): string {
   const norm = passage.replace(/\s+/g, ' ').trim().toLowerCase();
-  return createHash('sha1').update(`${articleId}\n${norm}`).digest('hex').slice(0, 12);
+  return sha1Hex(`${articleId}\n${norm}`).slice(0, 12);
 }
-
-function compileTriggers(types: EventTypeEntry[]) {
-  return types.flatMap((t) =>
-    t.subtypes.map((s) => ({
-      type: t.id,
-      subtype: s.id,
-      res: s.triggers.map((w) => new RegExp(`(?<![\\p{L}])${escapeRegExp(w)}`, 'giu')),
-    })),
-  );
-}
-
-const WORD_AT = /^[\p{L}-]+/u;
 
 /** Words that say "when" without a date the resolver understood: reported, not guessed. */
 const TIME_HINT =
   /\b(?:(?:a|one|two|three|several|a few) (?:days?|weeks?|months?) (?:after|before|later|earlier)|in recent (?:days|weeks|months)|recently|overnight|the day before|the following (?:day|week))\b/gi;
 
-/** Whether a trigger at `at` reports something that happened (not a plan, a quote or a name). */
-function isReport(s: string, at: number, before: string, type: string): boolean {
-  if (MODAL_BEFORE.test(before)) return false;
-  if (MODAL_AFTER.test(s.slice(at))) return false;
-  if (type !== 'diplomacy' && INFINITIVE_BEFORE.test(before)) return false;
-  const word = WORD_AT.exec(s.slice(at))?.[0] ?? '';
-  if (
-    type !== 'diplomacy' &&
-    NOUN_TRIGGER.test(word) &&
-    DETERMINER_BEFORE.test(before) &&
-    !CARRY_ON_BEFORE.test(before)
-  )
-    return false;
-  // Inside quotation marks it is a claim someone made: the speech around it is the event.
-  return !insideQuotes(s.slice(0, at));
-}
+/** Habitual or background statements: "has fought IS since 2014", "often clash". */
+const BACKGROUND =
+  /\b(?:since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past decade)|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
+/** Definite noun triggers refer to an event already told ("the shooting", "the attack"). */
+const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+/** A town after a person's name or age is their home: "Dunbar of Austin", "34, of Owerri". */
+const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
+const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
+const ARMED = new Set(['state-forces', 'rebel-group', 'political-militia', 'identity-militia', 'external-other']);
 
 /** Whether the end of `prefix` (a sentence up to some point) lies inside quotation marks. */
 function insideQuotes(prefix: string): boolean {
   return (prefix.match(/["“”]/g) ?? []).length % 2 === 1;
 }
 
-/** A heading or caption line: no sentence punctuation at its end. */
-function isHeading(s: string): boolean {
-  return !/[.!?"”’')]$/.test(s.trim());
+interface ActorRef {
+  id: string;
+  type: string;
+  /** Token index in the sentence. */
+  at: number;
+  generic?: Actor;
 }
 
 export function createExtractor(opts: {
   gazetteer: Gazetteer;
   actors: ActorCoder;
   actorCountry: (id: string) => string | undefined;
+  /** ACLED actor type of a dictionary actor. */
+  actorType: (id: string) => string | undefined;
   eventTypes: EventTypeEntry[];
+  actorTypes: ActorTypeEntry[];
 }): Extractor {
-  const triggers = compileTriggers(opts.eventTypes);
-  const typeOrder = opts.eventTypes.map((t) => t.id);
-
-  /**
-   * The sentence's event type: among the triggers that report something, a longer trigger hides a
-   * shorter one inside it ("drone attack" over "attack"), then the most violent type wins.
-   */
-  function classify(s: string): { type: string; subtype: string; ats: number[] } | null {
-    const hits: { type: string; subtype: string; rank: number; at: number; end: number }[] = [];
-    for (const t of triggers) {
-      const rank = typeOrder.indexOf(t.type);
-      for (const re of t.res) {
-        re.lastIndex = 0;
-        for (let m = re.exec(s); m; m = re.exec(s)) {
-          const before = s.slice(Math.max(0, m.index - 60), m.index);
-          if (t.type !== 'statement' && !isReport(s, m.index, before, t.type)) continue;
-          hits.push({ type: t.type, subtype: t.subtype, rank, at: m.index, end: m.index + m[0].length });
-        }
-      }
-    }
-    const kept = hits.filter(
-      (h) => !hits.some((o) => o !== h && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at),
-    );
-    const best = kept.sort((x, y) => x.rank - y.rank || x.at - y.at)[0];
-    // Every position of the chosen type's triggers: a place may belong to any of them.
-    return best
-      ? {
-          type: best.type,
-          subtype: best.subtype,
-          ats: kept.filter((h) => h.type === best.type).map((h) => h.at),
-        }
-      : null;
-  }
+  const triggers = triggerMatcher(opts.eventTypes);
+  const nouns = actorNounMatcher(opts.actorTypes);
+  const countryName = (code: string) => opts.gazetteer.countries.get(code)?.name ?? code;
 
   function placesOf(article: Pick<Article, 'text' | 'outlet' | 'author'>, actorMentions: ActorMention[]) {
     const { text } = article;
     const masks: [number, number][] = [];
     for (const name of [article.outlet, article.author]) {
       if (!name) continue;
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
-        masks.push([i, i + name.length]);
+      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) masks.push([i, i + name.length]);
     }
     return geoparse(text, { gazetteer: opts.gazetteer, actorMentions, extraMasks: masks });
   }
 
-  function toPlace(m: PlaceMention): Place | null {
-    const e = m.entry;
-    if (!e) return null;
-    return {
-      name: e.name,
-      lat: e.lat,
-      lon: e.lon,
-      country: e.country,
-      ...(e.admin1 ? { admin1: e.admin1 } : {}),
-      precision: e.precision,
-      gazetteerId: e.id,
-    };
+  /** Why a trigger does not report a happening, or null when it does. */
+  function notReported(s: Sentence, tokens: Token[], hit: PhraseHit<TriggerValue>): string | null {
+    const head = tokens[hit.from] as Token;
+    const at = head.start - s.start;
+    const before = s.text.slice(Math.max(0, at - 60), at);
+    if (tokens.slice(hit.from, hit.to).some((t) => t.negated)) return 'negated';
+    if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(s.text.slice(at))) return 'planned, conditional or denied';
+    if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
+    if (insideQuotes(s.text.slice(0, at))) return 'quoted';
+    if (BACKGROUND.test(s.text)) return 'background or habitual';
+    if (head.pos === 'NOUN' && DEFINITE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before))
+      return 'refers to an event already told';
+    return null;
+  }
+
+  function actorsOf(s: Sentence, mentions: ActorMention[], placeCountry: string): ActorRef[] {
+    const refs: ActorRef[] = [];
+    const tokenAt = (offset: number) => Math.max(0, s.tokens.findIndex((t) => t.end > offset));
+    for (const m of mentions) {
+      if (m.start < s.start || m.end > s.end) continue;
+      refs.push({ id: m.actorId, type: opts.actorType(m.actorId) ?? 'state-forces', at: tokenAt(m.start) });
+    }
+    for (const h of nouns.find(s.tokens)) {
+      const first = s.tokens[h.from] as Token;
+      if (refs.some((r) => r.at === h.from)) continue;
+      // The country of a demonym right before ("Nigerian police"), else of the place.
+      const prev = s.tokens[h.from - 1];
+      const country = (prev && opts.gazetteer.demonyms.get(prev.text.toLowerCase())) || placeCountry;
+      const type = h.value;
+      const generic: Actor = {
+        id: `${type.id}-${country.toLowerCase()}`,
+        name: type.label.replace('{country}', countryName(country)),
+        kind: type.id,
+        color: type.color,
+        aliases: [],
+      };
+      refs.push({ id: generic.id, type: type.id, at: h.from, generic });
+      void first;
+    }
+    return refs.sort((a, b) => a.at - b.at);
   }
 
   return {
@@ -189,74 +169,80 @@ export function createExtractor(opts: {
       const findings = emptyFindings();
       const actorMentions = opts.actors.find(article.text);
       const mentions = placesOf(article, actorMentions);
-      const sentences = splitSentences(article.text);
-      let lastDate: { paragraph: number; date: ResolvedDate } | null = null;
+      const sentences = analyse(article.text);
+      let lastDate: ResolvedDate | null = null;
+      let lastSite: { paragraph: number; mention: PlaceMention } | null = null;
 
       for (const s of sentences) {
-        const inside = <T extends { start: number; end: number }>(x: T) =>
-          x.start >= s.start && x.end <= s.end;
-        const places = mentions.filter(inside);
-        for (const p of places) {
+        const places = mentions.filter((p) => p.start >= s.start && p.end <= s.end);
+        for (const p of places)
           if (!p.entry)
-            findings.unresolved.push({
-              articleId: article.id,
-              name: p.text,
-              reason: p.reason ?? '',
-              sentence: s.text,
-            });
-        }
+            findings.unresolved.push({ articleId: article.id, name: p.text, reason: p.reason ?? '', sentence: s.text });
         const dates = resolveDates(s.text, article.published).filter(
           // "since late February" starts a duration, not the date of what is reported.
-          (d) =>
-            !/\bsince\s+(?:the\s+)?(?:early|late|mid-?)?\s*$/i.test(
-              s.text.slice(Math.max(0, d.start - 20), d.start),
-            ),
+          (d) => !/\bsince\s+(?:the\s+)?(?:early|late|mid-?)?\s*$/i.test(s.text.slice(Math.max(0, d.start - 20), d.start)),
         );
-        if (dates[0]) lastDate = { paragraph: s.paragraph, date: dates[0] };
         for (const m of s.text.matchAll(TIME_HINT)) {
           const at = m.index ?? 0;
-          if (!dates.some((d) => d.start <= at + m[0].length && d.end >= at)) {
+          if (!dates.some((d) => d.start <= at + m[0].length && d.end >= at))
             findings.unresolvedDates.push({ articleId: article.id, expression: m[0], sentence: s.text });
-          }
         }
-        if (isHeading(s.text)) continue;
-        // A place in a hypothetical ("potential preparation for an incursion into Mosul") is not where it happened.
-        const resolved = places.filter(
-          (p) => p.entry && !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
+        const sites = places.filter(
+          (p) =>
+            p.entry &&
+            (p.role === 'site' || p.role === 'reference' || p.role === 'origin') &&
+            !HOME_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 30), p.start)) &&
+            !insideQuotes(article.text.slice(s.start, p.start)) &&
+            !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
         );
-        const kind = classify(s.text);
-        if (!kind) {
-          if (resolved.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
+        if (s.heading) {
+          if (dates[0]) lastDate = dates[0];
           continue;
         }
-        const unquoted = resolved.filter((p) => !insideQuotes(article.text.slice(s.start, p.start)));
-        const talkType = kind.type === 'statement' || kind.type === 'diplomacy';
-        const spoken = unquoted.filter((p) =>
-          SPEECH_PLACE_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
-        );
-        const chosen = choosePlace(
-          talkType ? spoken : resolved,
-          kind.type,
-          kind.ats.map((a) => s.start + a),
-        );
-        if (!chosen) continue;
-        const place = toPlace(chosen);
+        // The event: the best-ranked trigger that reports something.
+        const hits = triggers.find(s.tokens).sort((a, b) => a.value.rank - b.value.rank || a.from - b.from);
+        let chosen: PhraseHit<TriggerValue> | null = null;
+        let why = '';
+        for (const h of hits) {
+          const reason = notReported(s, s.tokens, h);
+          if (!reason) {
+            chosen = h;
+            break;
+          }
+          why ||= reason;
+        }
+        const bestSite = choosePlace(sites, chosen ? (s.tokens[chosen.from] as Token).start : s.start);
+        if (bestSite) lastSite = { paragraph: s.paragraph, mention: bestSite };
+        if (dates[0]) lastDate = dates[0];
+        if (!chosen) {
+          if (hits.length) findings.background.push({ articleId: article.id, sentence: s.text, why });
+          else if (sites.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
+          continue;
+        }
+        // No place in the sentence: the place of the sentence before, in the same paragraph or the next.
+        const site =
+          bestSite ?? (lastSite && s.paragraph - lastSite.paragraph <= 1 ? lastSite.mention : null);
+        const place = site ? toPlace(site) : null;
         if (!place) continue;
-        const actors = [...new Set(actorMentions.filter(inside).map((a) => a.actorId))];
-        if (actors.length === 0 && talkType) continue;
 
-        let date: ResolvedDate | undefined = dates[0];
-        if (!date && lastDate && lastDate.paragraph === s.paragraph) date = lastDate.date;
+        const refs = actorsOf(s, actorMentions, place.country);
+        const { actor1, actor2 } = roles(s.tokens, chosen, refs);
+        const { type, subtype } = typeWithActors(chosen.value, actor1, actor2, s.tokens, hits);
+        const others = refs.filter((r) => r !== actor1 && r !== actor2 && !r.generic);
+        const involved = [actor1, actor2, ...others].filter((r): r is ActorRef => Boolean(r));
+        const actors = [...new Set(involved.map((r) => r.id))];
+        const date: ResolvedDate | null = dates[0] ?? lastDate;
         const undated = !date;
         if (undated) findings.undated.push({ articleId: article.id, sentence: s.text });
+        const fatalities = CONFLICT_TYPES.has(type) || type === 'riot' || type === 'protest' ? fatalitiesIn(s.text) : undefined;
         findings.candidates.push({
           articleId: article.id,
           published: article.published,
           start: s.start,
           end: s.end,
           key: passageKey(article.id, s.text),
-          type: kind.type,
-          subtype: kind.subtype,
+          type,
+          subtype,
           summary: summarize(s.text),
           // Undated: some time in the week up to publication.
           date: date?.date ?? addDays(article.published, -6),
@@ -265,6 +251,8 @@ export function createExtractor(opts: {
           undated,
           place,
           actors,
+          ...(fatalities !== undefined ? { fatalities } : {}),
+          genericActors: involved.flatMap((r) => (r.generic ? [r.generic] : [])),
         });
       }
       return findings;
@@ -273,23 +261,73 @@ export function createExtractor(opts: {
 }
 
 /**
- * The event's place: a site over an origin over a reference point, then the most precise. Talk
- * happens where people meet: for statements and diplomacy only a place introduced by a preposition
- * close to the verb counts ("told reporters in Istanbul", "flew to Moscow").
+ * Who acted on whom. Active voice: the nearest actor before the trigger acts, the first after it is
+ * acted on. Passive voice ("were shot by soldiers"): the actor after "by" acts, the one before is
+ * acted on.
  */
-function choosePlace(places: PlaceMention[], type: string, triggers: number[]): PlaceMention | undefined {
-  const talk = type === 'statement' || type === 'diplomacy';
-  // Nearest to a trigger, places after it first ("moving on the town of Tal Afar").
-  const near = (p: PlaceMention) =>
-    Math.min(...triggers.map((t) => (p.start >= t ? p.start - t : t - p.end + 40)));
-  // A place in an aside ("a truce agreed in Stockholm") is never where the reported thing happened.
-  const usable = places.filter((p) => (p.role === 'site' || p.role === 'origin' || p.role === 'reference') && (!talk || (p.locative && near(p) < 60)));
-  // A precise place beats a country or region ("the district of Kokjali … inside Mosul" stays Kokjali).
-  const coarse = (p: PlaceMention) =>
-    PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0;
-  return [...usable].sort(
+function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: ActorRef[]) {
+  const head = tokens[hit.from] as Token;
+  const passive =
+    head.pos === 'VERB' && tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => t.lemma === 'be' || t.lemma === 'get');
+  const before = refs.filter((r) => r.at < hit.from);
+  const after = refs.filter((r) => r.at >= hit.to);
+  if (passive) {
+    const byAt = tokens.findIndex((t, i) => i >= hit.to && t.lemma === 'by');
+    const agent = byAt >= 0 ? after.find((r) => r.at > byAt) : undefined;
+    return { actor1: agent, actor2: before[before.length - 1] };
+  }
+  return { actor1: before[before.length - 1], actor2: after.find((r) => r.type !== before[before.length - 1]?.type) ?? after[0] };
+}
+
+/**
+ * ACLED decides between a battle and violence against civilians by who was involved: armed actors on
+ * both sides make a battle; an armed actor against civilians, an attack; protesters met by force, a
+ * protest with intervention.
+ */
+function typeWithActors(
+  v: TriggerValue,
+  a1: ActorRef | undefined,
+  a2: ActorRef | undefined,
+  tokens: Token[],
+  hits: PhraseHit<TriggerValue>[],
+): { type: string; subtype: string } {
+  const armed = (r?: ActorRef) => Boolean(r && ARMED.has(r.type));
+  if (v.type === 'battle' && v.subtype === 'armed-clash' && a2?.type === 'civilians' && !armed(a2))
+    return { type: 'violence-against-civilians', subtype: 'attack' };
+  if (v.type === 'violence-against-civilians' && v.subtype === 'attack' && armed(a1) && armed(a2))
+    return { type: 'battle', subtype: 'armed-clash' };
+  if (v.type === 'protest' && v.subtype === 'peaceful-protest') {
+    const intervened = hits.some((h) => h.value.type === 'strategic' && h.value.subtype === 'arrests') ||
+      tokens.some((t) => /^(?:disperse|tear|teargas|baton|rubber)$/.test(t.lemma));
+    if (intervened) return { type: 'protest', subtype: 'protest-with-intervention' };
+  }
+  return { type: v.type, subtype: v.subtype };
+}
+
+/**
+ * The event's place: a site over an origin over a reference point, then the most precise, then the
+ * nearest to the trigger (places after it first: "moving on the town of Tal Afar").
+ */
+function choosePlace(places: PlaceMention[], triggerAt: number): PlaceMention | undefined {
+  const near = (p: PlaceMention) => (p.start >= triggerAt ? p.start - triggerAt : triggerAt - p.end + 40);
+  const coarse = (p: PlaceMention) => (PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0);
+  return [...places].sort(
     (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || coarse(a) - coarse(b) || near(a) - near(b),
   )[0];
+}
+
+function toPlace(m: PlaceMention): Place | null {
+  const e = m.entry;
+  if (!e) return null;
+  return {
+    name: e.name,
+    lat: e.lat,
+    lon: e.lon,
+    country: e.country,
+    ...(e.admin1 ? { admin1: e.admin1 } : {}),
+    precision: e.precision,
+    gazetteerId: e.id,
+  };
 }
 
 function summarize(sentence: string): string {

@@ -91,6 +91,8 @@ export function mergeCandidates(candidates: Candidate[]): ConflictEvent[] {
     const dated = d.members.filter((m) => !m.undated);
     const when = best(dated.length ? dated : d.members, (m) => DATE_RANK[m.datePrecision]);
     const actors = [...new Set(d.members.flatMap((m) => m.actors))];
+    // Conflicting tolls: the lowest stated (the ACLED rule).
+    const tolls = d.members.flatMap((m) => (m.fatalities === undefined ? [] : [m.fatalities]));
     return {
       id: `e-${d.head.key}`,
       type: d.head.type,
@@ -101,6 +103,7 @@ export function mergeCandidates(candidates: Candidate[]): ConflictEvent[] {
       datePrecision: when.datePrecision,
       place,
       actors,
+      ...(tolls.length ? { fatalities: Math.min(...tolls) } : {}),
       sources: d.members.map((m) => ({
         articleId: m.articleId,
         start: m.start,

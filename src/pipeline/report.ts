@@ -23,6 +23,10 @@ export function formatReport(r: Report, outDir: string): string {
       r.unresolved.map((u) => `${u.articleId}: "${u.name}" (${u.reason}) in "${clip(u.sentence)}"`),
     ),
     ...section(
+      'background: event words that report no event (negated, planned, habitual, quoted, told before)',
+      r.background.map((b) => `${b.articleId}: ${b.why}: "${clip(b.sentence)}"`),
+    ),
+    ...section(
       'sentences with a place but no event',
       r.placeNoEvent.map((p) => `${p.articleId}: "${clip(p.sentence)}"`),
     ),

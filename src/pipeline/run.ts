@@ -8,7 +8,7 @@ import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
 import { type Article, type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } from '../shared/schema.ts';
 import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
-import { loadActors, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
+import { loadActors, loadActorTypes, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
 import { type ArticleFindings, createExtractor, type Extractor, emptyFindings } from './extract.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { loadGazetteer } from './gazetteer-files.ts';
@@ -34,6 +34,9 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
   const gazetteer = loadGazetteer({ dataDir: config.dataDir });
   const actors = loadActors([join(config.dataDir, 'actors.yaml'), ...(config.extraActors ?? [])]);
   const eventTypes = loadEventTypes(join(config.dataDir, 'event-types.yaml'));
+  const actorTypes = loadActorTypes(join(config.dataDir, 'actor-types.yaml'));
+  const typeOfKind = new Map(actorTypes.flatMap((t) => t.kinds.map((k) => [k, t.id] as const)));
+  const kindById = new Map(actors.map((a) => [a.id, a.kind]));
   const chromeRules = loadChromeRules(readFileSync(join(config.dataDir, 'chrome-rules.txt'), 'utf8'));
   const countryNames = (code: string) => gazetteer.countryNames.get(code) ?? [];
 
@@ -43,7 +46,9 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
     gazetteer,
     actors: coder,
     actorCountry: (id) => countryByActor.get(id),
+    actorType: (id) => typeOfKind.get(kindById.get(id) ?? ''),
     eventTypes,
+    actorTypes,
   });
   return { extractor, gazetteer, actors, eventTypes, chromeRules };
 }
@@ -58,6 +63,7 @@ export interface Report {
   unresolved: ArticleFindings['unresolved'];
   undated: ArticleFindings['undated'];
   unresolvedDates: ArticleFindings['unresolvedDates'];
+  background: ArticleFindings['background'];
 }
 
 export interface RunResult {
@@ -89,6 +95,7 @@ export function runArticles(
       findings.unresolved.push(...f.unresolved);
       findings.undated.push(...f.undated);
       findings.unresolvedDates.push(...f.unresolvedDates);
+      findings.background.push(...f.background);
     } catch (e) {
       problems.push({ file: a.id, problem: `extraction failed: ${(e as Error).message}` });
     }
@@ -100,7 +107,13 @@ export function runArticles(
     schemaVersion: SCHEMA_VERSION,
     // Derived from the input, not the clock, so the same corpus gives byte-identical files.
     generatedAt: `${newest}T00:00:00Z`,
-    actors: kit.actors.map(publicActor),
+    actors: [
+      ...kit.actors.map(publicActor),
+      // Generic actors ("Police Forces of Nigeria") that some event names, once each, sorted.
+      ...[...new Map(findings.candidates.flatMap((c) => c.genericActors).map((a) => [a.id, a])).values()]
+        .filter((a) => events.some((e) => e.actors.includes(a.id)))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ],
     eventTypes: kit.eventTypes.map(publicEventType),
     articles: [...articles].sort((a, b) => a.id.localeCompare(b.id)).map(({ text: _text, ...meta }) => meta),
     events,
@@ -122,6 +135,7 @@ export function runArticles(
       unresolved: findings.unresolved,
       undated: findings.undated,
       unresolvedDates: findings.unresolvedDates,
+      background: findings.background,
     },
   };
 }

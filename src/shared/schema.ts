@@ -79,7 +79,10 @@ export const eventSchema = z.object({
   dateEnd: isoDay.optional(),
   datePrecision: z.enum(datePrecisions),
   place: placeSchema,
+  /** Actor ids: who acted first, then on whom (ACLED's actor 1 and actor 2), then others named. */
   actors: z.array(z.string()),
+  /** Deaths the source states, when it states them (the lowest figure where sources differ). */
+  fatalities: z.number().int().nonnegative().optional(),
   sources: z.array(sourceSchema).min(1),
 });
 export type ConflictEvent = z.infer<typeof eventSchema>;

@@ -1,0 +1,82 @@
+/**
+ * The codebook as matchers: event-type triggers and generic actor nouns, both lemma phrases matched on
+ * whole tokens (a phrase word matches a token's lemma or its lower-case form, so "shoot" matches
+ * "shot" and "gunmen" matches "gunmen"). A longer match hides a shorter one inside it.
+ */
+import type { ActorTypeEntry, EventTypeEntry } from './dictionaries.ts';
+import type { Token } from './nlp.ts';
+
+export interface Phrase<T> {
+  words: string[];
+  value: T;
+}
+
+export interface PhraseHit<T> {
+  /** First and one-past-last token index. */
+  from: number;
+  to: number;
+  value: T;
+}
+
+/** An index of phrases by first word, for a linear scan of a sentence. */
+export class PhraseMatcher<T> {
+  private byFirst = new Map<string, Phrase<T>[]>();
+
+  constructor(phrases: Phrase<T>[]) {
+    for (const p of phrases) {
+      const first = p.words[0];
+      if (!first) continue;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(p);
+      this.byFirst.set(first, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Every match, longest first at each position; matches inside a longer one are dropped. */
+  find(tokens: Token[]): PhraseHit<T>[] {
+    const hits: PhraseHit<T>[] = [];
+    const word = (t: Token | undefined) => (t ? [t.lemma, t.text.toLowerCase()] : []);
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = new Set<Phrase<T>>();
+      for (const w of word(tokens[i])) for (const p of this.byFirst.get(w) ?? []) candidates.add(p);
+      for (const p of candidates) {
+        let ok = true;
+        for (let k = 1; k < p.words.length && ok; k++) ok = word(tokens[i + k]).includes(p.words[k] as string);
+        if (ok) hits.push({ from: i, to: i + p.words.length, value: p.value });
+      }
+    }
+    return hits.filter(
+      (h) => !hits.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from),
+    );
+  }
+}
+
+export interface TriggerValue {
+  type: string;
+  subtype: string;
+  /** Precedence: lower wins (the codebook's order of types, then of sub-types). */
+  rank: number;
+}
+
+/** Trigger matcher over the event taxonomy (seeds/event-types.yaml). */
+export function triggerMatcher(types: EventTypeEntry[]): PhraseMatcher<TriggerValue> {
+  const phrases: Phrase<TriggerValue>[] = [];
+  types.forEach((t, ti) =>
+    t.subtypes.forEach((s, si) => {
+      for (const trigger of s.triggers)
+        phrases.push({
+          words: trigger.toLowerCase().split(/\s+/),
+          value: { type: t.id, subtype: s.id, rank: ti * 100 + si },
+        });
+    }),
+  );
+  return new PhraseMatcher(phrases);
+}
+
+/** Generic actor nouns (seeds/actor-types.yaml): "police", "gunmen", "protesters". */
+export function actorNounMatcher(types: ActorTypeEntry[]): PhraseMatcher<ActorTypeEntry> {
+  const phrases: Phrase<ActorTypeEntry>[] = [];
+  for (const t of types) for (const n of t.nouns) phrases.push({ words: n.toLowerCase().split(/\s+/), value: t });
+  return new PhraseMatcher(phrases);
+}
