@@ -42,7 +42,8 @@ export class PhraseMatcher<T> {
       for (const w of word(tokens[i])) for (const p of this.byFirst.get(w) ?? []) candidates.add(p);
       for (const p of candidates) {
         let ok = true;
-        for (let k = 1; k < p.words.length && ok; k++) ok = word(tokens[i + k]).includes(p.words[k] as string);
+        for (let k = 1; k < p.words.length && ok; k++)
+          ok = word(tokens[i + k]).includes(p.words[k] as string);
         if (ok) hits.push({ from: i, to: i + p.words.length, value: p.value });
       }
     }
@@ -62,21 +63,20 @@ export interface TriggerValue {
 /** Trigger matcher over the event taxonomy (seeds/event-types.yaml). */
 export function triggerMatcher(types: EventTypeEntry[]): PhraseMatcher<TriggerValue> {
   const phrases: Phrase<TriggerValue>[] = [];
-  types.forEach((t, ti) =>
-    t.subtypes.forEach((s, si) => {
+  for (const [ti, t] of types.entries())
+    for (const [si, s] of t.subtypes.entries())
       for (const trigger of s.triggers)
         phrases.push({
           words: trigger.toLowerCase().split(/\s+/),
           value: { type: t.id, subtype: s.id, rank: ti * 100 + si },
         });
-    }),
-  );
   return new PhraseMatcher(phrases);
 }
 
 /** Generic actor nouns (seeds/actor-types.yaml): "police", "gunmen", "protesters". */
 export function actorNounMatcher(types: ActorTypeEntry[]): PhraseMatcher<ActorTypeEntry> {
   const phrases: Phrase<ActorTypeEntry>[] = [];
-  for (const t of types) for (const n of t.nouns) phrases.push({ words: n.toLowerCase().split(/\s+/), value: t });
+  for (const t of types)
+    for (const n of t.nouns) phrases.push({ words: n.toLowerCase().split(/\s+/), value: t });
   return new PhraseMatcher(phrases);
 }

@@ -3,25 +3,24 @@
  * npm run -s evaluate -- --dev   also the development data in ../shared/dev: geoparsing on LGL, and
  *                                events on the hand-coded development set; --show lists the errors
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseArticleFile } from './corpus.ts';
+import { loadActorTypes } from './dictionaries.ts';
 import { evaluate, formatEvaluation, loadGold } from './evaluate.ts';
 import {
   DEV_DIR,
   type EventFieldScores,
   type EventScore,
   type GeoparseScore,
+  lglArticles,
   loadGoldEvents,
   loadLgl,
-  lglArticles,
   type PredictedMention,
   scoreEvents,
   scoreGeoparse,
 } from './evaluate-dev.ts';
-import { loadActorTypes } from './dictionaries.ts';
 import { listArticleFiles, loadToolkit, runArticles, runPipeline } from './run.ts';
-import { readFileSync } from 'node:fs';
 
 const { values } = parseArgs({
   options: { dev: { type: 'boolean', default: false }, show: { type: 'boolean', default: false } },
@@ -31,7 +30,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 if (!values.dev) {
   const corpora = [
-    { name: 'seeds (rules written against these)', dir: 'seeds/articles', gold: `${F}/gold-seeds.yaml`, actors: [] },
+    {
+      name: 'seeds (rules written against these)',
+      dir: 'seeds/articles',
+      gold: `${F}/gold-seeds.yaml`,
+      actors: [],
+    },
     {
       name: 'holdout (unseen)',
       dir: `${F}/holdout`,
@@ -61,7 +65,13 @@ if (!values.dev) {
     const mentions = kit.extractor.places({ text: d.text, outlet: null, author: null });
     predicted.set(
       d.id,
-      mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, lat: m.entry?.lat ?? null, lon: m.entry?.lon ?? null })),
+      mentions.map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        lat: m.entry?.lat ?? null,
+        lon: m.entry?.lon ?? null,
+      })),
     );
   }
   const geo = scoreGeoparse(lgl.gold, predicted);
@@ -71,20 +81,34 @@ if (!values.dev) {
   const dir = `${F}/dev-events`;
   const corpora: { name: string; articles: ReturnType<typeof lglArticles>; gold: string }[] = [];
   const lglGold = loadGoldEvents(`${dir}/lgl-gold.yaml`);
-  corpora.push({ name: 'LGL', articles: lglArticles(lgl.docs, new Set(lglGold.map((g) => g.doc))), gold: `${dir}/lgl-gold.yaml` });
+  corpora.push({
+    name: 'LGL',
+    articles: lglArticles(lgl.docs, new Set(lglGold.map((g) => g.doc))),
+    gold: `${dir}/lgl-gold.yaml`,
+  });
   const read = (files: string[]) =>
     files.flatMap((f) => {
       const r = parseArticleFile(f, readFileSync(f), kit.chromeRules);
       return r.ok ? [r.article] : [];
     });
-  corpora.push({ name: 'seeds', articles: read(listArticleFiles('seeds/articles')), gold: `${dir}/seeds-gold.yaml` });
-  corpora.push({ name: 'public (VOA)', articles: read(listArticleFiles(`${dir}/articles`)), gold: `${dir}/public-gold.yaml` });
+  corpora.push({
+    name: 'seeds',
+    articles: read(listArticleFiles('seeds/articles')),
+    gold: `${dir}/seeds-gold.yaml`,
+  });
+  corpora.push({
+    name: 'public (VOA)',
+    articles: read(listArticleFiles(`${dir}/articles`)),
+    gold: `${dir}/public-gold.yaml`,
+  });
   const all: EventScore[] = [];
   for (const c of corpora) {
     const result = runArticles(c.articles, kit);
     const texts = new Map(c.articles.map((a) => [a.id, a.text]));
     const actorTypes = loadActorTypes('seeds/actor-types.yaml');
-    const kindType = new Map(actorTypes.flatMap((t) => [[t.id, t.id] as const, ...t.kinds.map((k) => [k, t.id] as const)]));
+    const kindType = new Map(
+      actorTypes.flatMap((t) => [[t.id, t.id] as const, ...t.kinds.map((k) => [k, t.id] as const)]),
+    );
     const typeOf = new Map(result.data.actors.map((a) => [a.id, kindType.get(a.kind) ?? a.kind]));
     const score = scoreEvents(result.data.events, texts, loadGoldEvents(c.gold), (id) => typeOf.get(id));
     all.push(score);
@@ -102,7 +126,11 @@ function formatGeo(s: GeoparseScore, ms: number): string {
     const count = (xs: string[]) => {
       const m = new Map<string, number>();
       for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
-      return [...m].sort((a, b) => b[1] - a[1]).slice(0, 60).map(([k, n]) => `${k}×${n}`).join(', ');
+      return [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 60)
+        .map(([k, n]) => `${k}×${n}`)
+        .join(', ');
     };
     lines.push(`missed: ${count(s.missed.map((g) => g.surface))}`);
     lines.push(`spurious: ${count(s.spurious.map((p) => p.text))}`);
@@ -125,12 +153,14 @@ function formatEvents(s: EventScore): string {
     `wrong country: ${s.wrongCountry}`,
   ];
   if (values.show) {
-    for (const g of s.missed) lines.push(`missed: ${g.doc} ${g.type}/${g.subType} ${g.place} ${g.quote ?? `@${g.start}`}`);
+    for (const g of s.missed)
+      lines.push(`missed: ${g.doc} ${g.type}/${g.subType} ${g.place} ${g.quote ?? `@${g.start}`}`);
     for (const w of s.wrong)
       lines.push(
         `wrong ${w.fields.join('+')}: ${w.gold.doc} gold ${w.gold.type}/${w.gold.subType} ${w.gold.place} ${w.gold.date} [${w.gold.actor1?.type ?? ''},${w.gold.actor2?.type ?? ''}] → ${w.event.type}/${w.event.subtype} ${w.event.place.name} ${w.event.place.country} ${w.event.date} [${w.event.actors.join(',')}]`,
       );
-    for (const e of s.spurious) lines.push(`spurious: ${e.type} ${e.place.name} ${e.place.country} "${e.summary.slice(0, 110)}"`);
+    for (const e of s.spurious)
+      lines.push(`spurious: ${e.type} ${e.place.name} ${e.place.country} "${e.summary.slice(0, 110)}"`);
   }
   return lines.join('\n');
 }

@@ -82,7 +82,10 @@ export interface GeoparseScore {
 
 const EARTH_HALF_CIRCUMFERENCE_KM = 20_039;
 
-export function scoreGeoparse(gold: GoldMention[], predicted: Map<string, PredictedMention[]>): GeoparseScore {
+export function scoreGeoparse(
+  gold: GoldMention[],
+  predicted: Map<string, PredictedMention[]>,
+): GeoparseScore {
   const byDoc = new Map<string, GoldMention[]>();
   for (const g of gold) byDoc.set(g.doc, [...(byDoc.get(g.doc) ?? []), g]);
   let tp = 0;
@@ -107,7 +110,10 @@ export function scoreGeoparse(gold: GoldMention[], predicted: Map<string, Predic
       }
       found += 1;
       // An unresolved mention counts as the worst error.
-      const km = p.lat === null || p.lon === null ? EARTH_HALF_CIRCUMFERENCE_KM : distanceKm({ lat: p.lat, lon: p.lon }, g);
+      const km =
+        p.lat === null || p.lon === null
+          ? EARTH_HALF_CIRCUMFERENCE_KM
+          : distanceKm({ lat: p.lat, lon: p.lon }, g);
       errors.push(km);
       if (km > 161) far.push({ gold: g, predicted: p, km: Math.round(km) });
     }
@@ -126,7 +132,8 @@ export function scoreGeoparse(gold: GoldMention[], predicted: Map<string, Predic
     meanKm: errors.length ? errors.reduce((a, b) => a + b, 0) / errors.length : 0,
     medianKm: sorted[Math.floor(sorted.length / 2)] ?? 0,
     auc: errors.length
-      ? errors.reduce((a, e) => a + Math.log(e + 1) / Math.log(EARTH_HALF_CIRCUMFERENCE_KM), 0) / errors.length
+      ? errors.reduce((a, e) => a + Math.log(e + 1) / Math.log(EARTH_HALF_CIRCUMFERENCE_KM), 0) /
+        errors.length
       : 0,
     missed,
     spurious,
@@ -250,8 +257,8 @@ export function scoreEvents(
   });
   const tallies = new Map<string, ReturnType<typeof empty>>();
   const tally = (r: string) => {
-    let t = tallies.get(r);
-    if (!t) tallies.set(r, (t = empty()));
+    const t = tallies.get(r) ?? empty();
+    tallies.set(r, t);
     return t;
   };
   const missed: GoldEvent[] = [];
@@ -313,5 +320,13 @@ export function scoreEvents(
 export function lglArticles(docs: LglDoc[], ids: Set<string>): Article[] {
   return docs
     .filter((d) => ids.has(d.id))
-    .map((d) => ({ id: d.id, title: d.title, outlet: null, author: null, url: null, published: d.published, text: d.text }));
+    .map((d) => ({
+      id: d.id,
+      title: d.title,
+      outlet: null,
+      author: null,
+      url: null,
+      published: d.published,
+      text: d.text,
+    }));
 }

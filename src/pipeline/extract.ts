@@ -53,7 +53,14 @@ export interface ArticleFindings {
 
 /** Findings with nothing in them yet. */
 export function emptyFindings(): ArticleFindings {
-  return { candidates: [], placeNoEvent: [], background: [], unresolved: [], undated: [], unresolvedDates: [] };
+  return {
+    candidates: [],
+    placeNoEvent: [],
+    background: [],
+    unresolved: [],
+    undated: [],
+    unresolvedDates: [],
+  };
 }
 
 export interface Extractor {
@@ -62,7 +69,13 @@ export interface Extractor {
   places(article: Pick<Article, 'text' | 'outlet' | 'author'>): PlaceMention[];
 }
 
-const PRECISION_RANK: Record<PlacePrecision, number> = { exact: 0, district: 1, town: 2, region: 3, country: 4 };
+const PRECISION_RANK: Record<PlacePrecision, number> = {
+  exact: 0,
+  district: 1,
+  town: 2,
+  region: 3,
+  country: 4,
+};
 const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3, metonym: 4, demonym: 5 } as const;
 
 /** The passage key: stable for the same words in the same article, whatever offsets they move to. */
@@ -77,13 +90,19 @@ const TIME_HINT =
 
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
-  /\b(?:since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past decade)|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
+  /\b(?:since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
 /** Definite noun triggers refer to an event already told ("the shooting", "the attack"). */
 const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 /** A town after a person's name or age is their home: "Dunbar of Austin", "34, of Owerri". */
 const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
 const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
-const ARMED = new Set(['state-forces', 'rebel-group', 'political-militia', 'identity-militia', 'external-other']);
+const ARMED = new Set([
+  'state-forces',
+  'rebel-group',
+  'political-militia',
+  'identity-militia',
+  'external-other',
+]);
 
 /** Whether the end of `prefix` (a sentence up to some point) lies inside quotation marks. */
 function insideQuotes(prefix: string): boolean {
@@ -116,7 +135,8 @@ export function createExtractor(opts: {
     const masks: [number, number][] = [];
     for (const name of [article.outlet, article.author]) {
       if (!name) continue;
-      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) masks.push([i, i + name.length]);
+      for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+        masks.push([i, i + name.length]);
     }
     return geoparse(text, { gazetteer: opts.gazetteer, actorMentions, extraMasks: masks });
   }
@@ -127,18 +147,31 @@ export function createExtractor(opts: {
     const at = head.start - s.start;
     const before = s.text.slice(Math.max(0, at - 60), at);
     if (tokens.slice(hit.from, hit.to).some((t) => t.negated)) return 'negated';
-    if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(s.text.slice(at))) return 'planned, conditional or denied';
+    if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(s.text.slice(at)))
+      return 'planned, conditional or denied';
     if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
     if (insideQuotes(s.text.slice(0, at))) return 'quoted';
     if (BACKGROUND.test(s.text)) return 'background or habitual';
-    if (head.pos === 'NOUN' && DEFINITE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before))
+    if (head.pos !== 'VERB' && DEFINITE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before))
       return 'refers to an event already told';
+    // "militants fighting an insurgency", "Retaking Mosul is a goal": a description, not a report.
+    const prev = tokens[hit.from - 1];
+    if (
+      head.pos === 'VERB' &&
+      /ing$/i.test(head.text) &&
+      (!prev || prev.pos === 'NOUN' || prev.pos === 'PROPN')
+    )
+      return 'a description, not a report';
     return null;
   }
 
   function actorsOf(s: Sentence, mentions: ActorMention[], placeCountry: string): ActorRef[] {
     const refs: ActorRef[] = [];
-    const tokenAt = (offset: number) => Math.max(0, s.tokens.findIndex((t) => t.end > offset));
+    const tokenAt = (offset: number) =>
+      Math.max(
+        0,
+        s.tokens.findIndex((t) => t.end > offset),
+      );
     for (const m of mentions) {
       if (m.start < s.start || m.end > s.end) continue;
       refs.push({ id: m.actorId, type: opts.actorType(m.actorId) ?? 'state-forces', at: tokenAt(m.start) });
@@ -177,10 +210,18 @@ export function createExtractor(opts: {
         const places = mentions.filter((p) => p.start >= s.start && p.end <= s.end);
         for (const p of places)
           if (!p.entry)
-            findings.unresolved.push({ articleId: article.id, name: p.text, reason: p.reason ?? '', sentence: s.text });
+            findings.unresolved.push({
+              articleId: article.id,
+              name: p.text,
+              reason: p.reason ?? '',
+              sentence: s.text,
+            });
         const dates = resolveDates(s.text, article.published).filter(
           // "since late February" starts a duration, not the date of what is reported.
-          (d) => !/\bsince\s+(?:the\s+)?(?:early|late|mid-?)?\s*$/i.test(s.text.slice(Math.max(0, d.start - 20), d.start)),
+          (d) =>
+            !/\bsince\s+(?:the\s+)?(?:early|late|mid-?)?\s*$/i.test(
+              s.text.slice(Math.max(0, d.start - 20), d.start),
+            ),
         );
         for (const m of s.text.matchAll(TIME_HINT)) {
           const at = m.index ?? 0;
@@ -234,7 +275,10 @@ export function createExtractor(opts: {
         const date: ResolvedDate | null = dates[0] ?? lastDate;
         const undated = !date;
         if (undated) findings.undated.push({ articleId: article.id, sentence: s.text });
-        const fatalities = CONFLICT_TYPES.has(type) || type === 'riot' || type === 'protest' ? fatalitiesIn(s.text) : undefined;
+        const fatalities =
+          CONFLICT_TYPES.has(type) || type === 'riot' || type === 'protest'
+            ? fatalitiesIn(s.text)
+            : undefined;
         findings.candidates.push({
           articleId: article.id,
           published: article.published,
@@ -268,7 +312,8 @@ export function createExtractor(opts: {
 function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: ActorRef[]) {
   const head = tokens[hit.from] as Token;
   const passive =
-    head.pos === 'VERB' && tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => t.lemma === 'be' || t.lemma === 'get');
+    head.pos === 'VERB' &&
+    tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => t.lemma === 'be' || t.lemma === 'get');
   const before = refs.filter((r) => r.at < hit.from);
   const after = refs.filter((r) => r.at >= hit.to);
   if (passive) {
@@ -276,7 +321,10 @@ function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: ActorRef[]) 
     const agent = byAt >= 0 ? after.find((r) => r.at > byAt) : undefined;
     return { actor1: agent, actor2: before[before.length - 1] };
   }
-  return { actor1: before[before.length - 1], actor2: after.find((r) => r.type !== before[before.length - 1]?.type) ?? after[0] };
+  return {
+    actor1: before[before.length - 1],
+    actor2: after.find((r) => r.type !== before[before.length - 1]?.type) ?? after[0],
+  };
 }
 
 /**
@@ -297,7 +345,8 @@ function typeWithActors(
   if (v.type === 'violence-against-civilians' && v.subtype === 'attack' && armed(a1) && armed(a2))
     return { type: 'battle', subtype: 'armed-clash' };
   if (v.type === 'protest' && v.subtype === 'peaceful-protest') {
-    const intervened = hits.some((h) => h.value.type === 'strategic' && h.value.subtype === 'arrests') ||
+    const intervened =
+      hits.some((h) => h.value.type === 'strategic' && h.value.subtype === 'arrests') ||
       tokens.some((t) => /^(?:disperse|tear|teargas|baton|rubber)$/.test(t.lemma));
     if (intervened) return { type: 'protest', subtype: 'protest-with-intervention' };
   }
@@ -310,7 +359,8 @@ function typeWithActors(
  */
 function choosePlace(places: PlaceMention[], triggerAt: number): PlaceMention | undefined {
   const near = (p: PlaceMention) => (p.start >= triggerAt ? p.start - triggerAt : triggerAt - p.end + 40);
-  const coarse = (p: PlaceMention) => (PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0);
+  const coarse = (p: PlaceMention) =>
+    PRECISION_RANK[p.entry?.precision ?? 'country'] >= PRECISION_RANK.region ? 1 : 0;
   return [...places].sort(
     (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || coarse(a) - coarse(b) || near(a) - near(b),
   )[0];

@@ -232,9 +232,9 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
   }
   for (const row of src.abbreviations ? rows(src.abbreviations, ',') : []) {
     const target =
-      byName.get(normalizeName(row.name ?? ''))?.find(
-        (e) => e.country === row.country && (e.feature === 'COUNTRY' || e.feature === 'ADM1'),
-      ) ?? null;
+      byName
+        .get(normalizeName(row.name ?? ''))
+        ?.find((e) => e.country === row.country && (e.feature === 'COUNTRY' || e.feature === 'ADM1')) ?? null;
     if (target && row.abbreviation) abbreviations.set(row.abbreviation, target);
   }
 
@@ -252,9 +252,7 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
         throw new Error(`${file}: row ${i + 2}: needs name, lat, lon and a two-letter country`);
       }
       if (!row.source)
-        throw new Error(
-          `${file}: row ${i + 2} (${row.name}): cite a source for its coordinates`,
-        );
+        throw new Error(`${file}: row ${i + 2} (${row.name}): cite a source for its coordinates`);
       const entry: GazetteerEntry = {
         id: `curated:${normalizeName(row.name).replace(/ /g, '-')}`,
         name: row.name,

@@ -20,7 +20,14 @@
 import type { ActorMention } from './actors.ts';
 import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.ts';
 import { distanceKm } from './merge.ts';
-import { ASIDE_BEFORE, LOCATIVE_BEFORE, NOT_PLACES, ORIGIN_BEFORE, REFERENCE_BEFORE, TITLE_BEFORE } from './text-rules.ts';
+import {
+  ASIDE_BEFORE,
+  LOCATIVE_BEFORE,
+  NOT_PLACES,
+  ORIGIN_BEFORE,
+  REFERENCE_BEFORE,
+  TITLE_BEFORE,
+} from './text-rules.ts';
 
 export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside' | 'metonym' | 'demonym';
 
@@ -225,7 +232,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       // An abbreviation as written: "Ky.", "U.S.", "W.Va.".
       const abbr = gazetteer.abbreviations.get(first.raw) ?? gazetteer.abbreviations.get(first.text);
       if (abbr && (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text))) {
-        out.push({ start: first.start, end: first.start + first.raw.length, entries: [abbr], words: 1, fixed: true });
+        out.push({
+          start: first.start,
+          end: first.start + first.raw.length,
+          entries: [abbr],
+          words: 1,
+          fixed: true,
+        });
         k += 1;
         continue;
       }
@@ -248,7 +261,15 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const key = normalizeName(first.text);
       const code = gazetteer.demonyms.get(key) ?? gazetteer.demonymPlurals.get(key);
       const country = code ? gazetteer.countries.get(code) : undefined;
-      if (country) out.push({ start: first.start, end: first.end, entries: [country], words: 1, fixed: true, role: 'demonym' });
+      if (country)
+        out.push({
+          start: first.start,
+          end: first.end,
+          entries: [country],
+          words: 1,
+          fixed: true,
+          role: 'demonym',
+        });
       // A name later in a run ("President Erdogan", "Mosul Stronghold" in a headline) belongs to it.
       if (k === 0 && !country) break;
       k += 1;
@@ -270,7 +291,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     // "Oxford University", "Dallas Police", "Springfield High": an organisation named after a place.
     if (!locative && ORG_AFTER.test(text.slice(f.end, f.end + 20))) return false;
     // "Charleston, W.Va.", and a dateline ("CHARLESTON, W.Va. -", "BEIRUT (AP) —"): certainly a place.
-    const dateline = /^\p{Lu}[\p{Lu} .'-]+$/u.test(surface) && /(?:^|\n)\s*$/.test(before) && /^\s*[,(—–-]/.test(text.slice(f.end, f.end + 3));
+    const dateline =
+      /^\p{Lu}[\p{Lu} .'-]+$/u.test(surface) &&
+      /(?:^|\n)\s*$/.test(before) &&
+      /^\s*[,(—–-]/.test(text.slice(f.end, f.end + 3));
     if (dateline || within(f.entries, containerAfter(f.end))) return true;
     if (f.words === 1) {
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
@@ -285,7 +309,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       if (
         !locative &&
         !large &&
-        ((gazetteer.englishWords.has(key) && pop < 1_000_000) || (gazetteer.firstNames.has(key) && pop < 100_000))
+        ((gazetteer.englishWords.has(key) && pop < 1_000_000) ||
+          (gazetteer.firstNames.has(key) && pop < 100_000))
       )
         return false;
       // An acronym (NATO, NTV) is an organisation unless a preposition makes it a place.
@@ -300,11 +325,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     if (f.role) return { role: f.role, locative };
     const capital = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === f.start);
     const countryOnly = f.entries.some((e) => e.feature === 'COUNTRY');
-    const possessive = /^['’]s\b/.test(text.slice(f.end, f.end + 3));
     // Countries and capitals are their governments unless a preposition makes them places.
-    if (!locative && (capital || (countryOnly && (possessive || startsClause(f.start)))))
-      return { role: 'metonym', locative };
-    if (!locative && countryOnly && possessive) return { role: 'metonym', locative };
+    if (!locative && (capital || countryOnly)) return { role: 'metonym', locative };
     const role: PlaceRole = ASIDE_BEFORE.test(before)
       ? 'aside'
       : REFERENCE_BEFORE.test(before)
@@ -313,12 +335,6 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
           ? 'origin'
           : 'site';
     return { role, locative };
-  }
-
-  /** A country as a subject ("Turkey sent…", "…, and Russia has"): it acts, it is not where. */
-  function startsClause(at: number): boolean {
-    const before = text.slice(Math.max(0, at - 12), at);
-    return /(?:^|[.!?;:"“(]\s*|\n\s*|\b(?:and|but|while|as|that|since|because)\s+)$/i.test(before);
   }
 
   function resolveAll(list: Found[]): PlaceMention[] {
@@ -366,7 +382,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
           ? 9
           : c.feature === 'ADM1'
             ? 6.5
-            : c.feature === 'CONT' || c.feature === 'RGN' || c.feature === 'CONFLICT' || c.feature === 'CURATED'
+            : c.feature === 'CONT' ||
+                c.feature === 'RGN' ||
+                c.feature === 'CONFLICT' ||
+                c.feature === 'CURATED'
               ? 6
               : c.feature === 'ADM2'
                 ? 4.5
@@ -417,7 +436,12 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     if (abbr) return abbr;
     const words = raw.replace(/\.$/, '').split(/\s+/);
     for (let n = words.length; n >= 1; n--) {
-      const key = normalizeName(words.slice(0, n).join(' ').replace(/\s+(?:State|Province|Governorate|Region)$/i, ''));
+      const key = normalizeName(
+        words
+          .slice(0, n)
+          .join(' ')
+          .replace(/\s+(?:State|Province|Governorate|Region)$/i, ''),
+      );
       const hit = gazetteer.byName.get(key)?.find((e) => e.feature === 'ADM1' || e.feature === 'COUNTRY');
       if (hit) return hit;
     }

@@ -7,8 +7,9 @@
  * headline never runs into the first sentence; single line breaks inside a block (hard-wrapped text)
  * do not end a sentence.
  */
-import winkNLP from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 
 export interface Token {
   start: number;
@@ -49,7 +50,9 @@ export function analyse(text: string): Sentence[] {
     const doc = nlp.readDoc(block);
     const values = doc.tokens().out(its.value) as string[];
     const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<typeof doc.tokens>["out"]>[0]) as string[];
+    const lemmas = doc
+      .tokens()
+      .out(its.lemma as Parameters<ReturnType<typeof doc.tokens>['out']>[0]) as string[];
     const tags = doc.tokens().out(its.pos) as string[];
     const negation = doc.tokens().out(its.negationFlag) as unknown as boolean[];
     const tokens: Token[] = [];

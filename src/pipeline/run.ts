@@ -5,7 +5,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
-import { type Article, type ConflictEvent, type EventsFile, parseEventsFile, SCHEMA_VERSION } from '../shared/schema.ts';
+import {
+  type Article,
+  type ConflictEvent,
+  type EventsFile,
+  parseEventsFile,
+  SCHEMA_VERSION,
+} from '../shared/schema.ts';
 import { createActorCoder } from './actors.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
 import { loadActors, loadActorTypes, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
