@@ -3,8 +3,8 @@ import { seedEvents } from '../src/shared/test-data.ts';
 
 export const seedData = seedEvents;
 
-/** An event reported by more than one article (the merge the pipeline must make). */
-export const multiSource = seedData.events.find((e) => new Set(e.sources.map((s) => s.articleId)).size > 1);
+/** An event reported by more than one passage (the merge the pipeline must make). */
+export const multiSource = seedData.events.find((e) => e.sources.length > 1);
 
 /** An event alone at its place, so a click on its marker can only mean it. */
 export const loneEvent = seedData.events.find(

@@ -42,7 +42,7 @@ test.describe('the map and its source passages', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]event=${target.id}`));
   });
 
-  test('an event reported by two articles lists both sources', async ({ atlas, page }) => {
+  test('an event reported by two passages lists both sources', async ({ atlas, page }) => {
     expect(multiSource, 'the seeds hold an event reported twice').toBeTruthy();
     await atlas.open(`/?event=${multiSource?.id}`);
     await expect(page.locator('.source-card')).toHaveCount(multiSource?.sources.length ?? 0);

@@ -333,6 +333,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     const sub = dget('subtype', r);
     const admin1 = dget('admin1', r);
     const gaz = dget('gazetteer_id', r);
+    const fatalities = dget('fatalities', r);
     const end = endValid && !endValid[r] ? undefined : isoOfDay(endRaw[r] as number);
     return {
       id: String(dget('id', r)),
@@ -352,6 +353,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
         ...(gaz ? { gazetteerId: String(gaz) } : {}),
       },
       actors: [...((need().getChild('actors') ?? arrow.getChild('actors'))?.get(r) ?? [])].map(String),
+      ...(typeof fatalities === 'number' ? { fatalities } : {}),
       sources: [...((dget('sources', r) as Iterable<{ toJSON(): unknown }> | null) ?? [])].map((s) => {
         const json = s.toJSON() as { article_id: string; start: number; end: number; key: string | null };
         return {

@@ -103,6 +103,10 @@ function columns(events: ConflictEvent[]): Record<string, Vector> {
     admin1: coded((e) => e.place.admin1 ?? null),
     place_precision: coded((e) => e.place.precision),
     gazetteer_id: coded((e) => e.place.gazetteerId ?? null),
+    fatalities: vectorFromArray(
+      col((e) => e.fatalities ?? null),
+      new Int32(),
+    ),
     actors: vectorFromArray(
       col((e) => e.actors),
       dictList(events.flatMap((e) => e.actors)),
@@ -141,6 +145,7 @@ export const DETAIL_COLUMNS = [
   'country',
   'admin1',
   'gazetteer_id',
+  'fatalities',
   'sources',
 ];
 /** Schema metadata of a core file naming its details file (a path relative to the core file). */
@@ -197,6 +202,7 @@ const COLUMN_KINDS: Record<string, string> = {
   summary: 'Utf8',
   date: 'Int32',
   date_end: 'Int32',
+  fatalities: 'Int32',
   date_precision: 'Dictionary',
   place_name: 'Dictionary',
   lat: 'Float64',
@@ -207,7 +213,8 @@ const COLUMN_KINDS: Record<string, string> = {
   source_articles: 'List',
   sources: 'List',
 };
-const OPTIONAL = new Set(['subtype', 'admin1', 'gazetteer_id']);
+// Optional columns may be missing: files written before fatalities existed still load.
+const OPTIONAL = new Set(['subtype', 'admin1', 'gazetteer_id', 'fatalities']);
 
 function readTable(bytes: Uint8Array): Table {
   try {

@@ -102,26 +102,26 @@ describe('filtering', () => {
     const f = {
       ...NO_FILTERS,
       actors: ['turkey', 'russia'],
-      types: ['diplomacy'],
+      types: ['battle'],
       precisions: ['town' as const],
     };
     const out = all(filterTable(table, f).rows);
     expect(out.length).toBeGreaterThan(0);
     for (const e of out) {
-      expect(e.type).toBe('diplomacy');
+      expect(e.type).toBe('battle');
       expect(e.actors.some((a) => a === 'turkey' || a === 'russia')).toBe(true);
       expect(e.place.precision).toBe('town');
     }
-    const outlet = all(filterTable(table, { ...NO_FILTERS, outlets: ['Bloomberg'] }).rows);
-    const bloomberg = seedEvents.articles.find((a) => a.outlet === 'Bloomberg')?.id;
+    const outlet = all(filterTable(table, { ...NO_FILTERS, outlets: ['FRANCE 24'] }).rows);
+    const outletArticle = seedEvents.articles.find((a) => a.outlet === 'FRANCE 24')?.id;
     expect(outlet.length).toBeGreaterThan(0);
-    expect(outlet.every((e) => e.sources.some((s) => s.articleId === bloomberg))).toBe(true);
-    const byArticle = all(filterTable(table, { ...NO_FILTERS, articles: [bloomberg ?? ''] }).rows);
+    expect(outlet.every((e) => e.sources.some((s) => s.articleId === outletArticle))).toBe(true);
+    const byArticle = all(filterTable(table, { ...NO_FILTERS, articles: [outletArticle ?? ''] }).rows);
     expect(byArticle.map((e) => e.id)).toEqual(outlet.map((e) => e.id));
   });
   it('searches summaries and places, case-insensitively, and extra text given to it', () => {
-    expect(all(filterTable(table, { ...NO_FILTERS, q: 'kokjali' }).rows).map((e) => e.place.name)).toEqual([
-      'Kokjali',
+    expect(all(filterTable(table, { ...NO_FILTERS, q: 'bashiqa' }).rows).map((e) => e.place.name)).toEqual([
+      'Bashiqa',
     ]);
     const byPassage = filterTable(
       table,
