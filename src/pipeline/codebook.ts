@@ -6,6 +6,9 @@
 import type { ActorTypeEntry, EventTypeEntry } from './dictionaries.ts';
 import type { Token } from './nlp.ts';
 
+/** Parts of speech that may sit inside a multiword phrase: adjectives, adverbs, determiners. */
+const MODIFIER = new Set(['ADJ', 'ADV', 'DET', 'NUM']);
+
 export interface Phrase<T> {
   words: string[];
   value: T;
@@ -41,10 +44,22 @@ export class PhraseMatcher<T> {
       const candidates = new Set<Phrase<T>>();
       for (const w of word(tokens[i])) for (const p of this.byFirst.get(w) ?? []) candidates.add(p);
       for (const p of candidates) {
+        // Later words may follow after up to two modifiers: "took near complete control".
+        let at = i;
         let ok = true;
-        for (let k = 1; k < p.words.length && ok; k++)
-          ok = word(tokens[i + k]).includes(p.words[k] as string);
-        if (ok) hits.push({ from: i, to: i + p.words.length, value: p.value });
+        for (let k = 1; k < p.words.length && ok; k++) {
+          const want = p.words[k] as string;
+          let next = at + 1;
+          while (
+            next - at <= 2 &&
+            MODIFIER.has(tokens[next]?.pos ?? '') &&
+            !word(tokens[next]).includes(want)
+          )
+            next += 1;
+          ok = word(tokens[next]).includes(want);
+          at = next;
+        }
+        if (ok) hits.push({ from: i, to: at + 1, value: p.value });
       }
     }
     return hits.filter(

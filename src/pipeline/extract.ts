@@ -16,7 +16,7 @@ import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
 import { analyse, type Sentence, type Token } from './nlp.ts';
-import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
+import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, LEGAL_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
 
 export interface Candidate {
   articleId: string;
@@ -91,8 +91,18 @@ const TIME_HINT =
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
   /\b(?:since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
-/** Definite noun triggers refer to an event already told ("the shooting", "the attack"). */
-const DEFINITE_BEFORE = /\b(?:the|this|that|these|those|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her']);
+
+/** A definite noun phrase ("the shooting", "the deadly attack"): its determiner before up to two words. */
+function definite(tokens: Token[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 3); k--) {
+    const t = tokens[k] as Token;
+    if (DEFINITE.has(t.lemma) || DEFINITE.has(t.text.toLowerCase()))
+      return t.pos === 'DET' || t.pos === 'PRON';
+    if (!['ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV'].includes(t.pos)) return false;
+  }
+  return false;
+}
 /** A town after a person's name or age is their home: "Dunbar of Austin", "34, of Owerri". */
 const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
 const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
@@ -129,6 +139,48 @@ export function createExtractor(opts: {
   const triggers = triggerMatcher(opts.eventTypes);
   const nouns = actorNounMatcher(opts.actorTypes);
   const countryName = (code: string) => opts.gazetteer.countries.get(code)?.name ?? code;
+  const typeById = new Map(opts.actorTypes.map((t) => [t.id, t]));
+  /** A generic actor of an ACLED type in a country: "Police Forces of Nigeria". */
+  const generic = (typeId: string, country: string, at = -1): ActorRef | undefined => {
+    const type = typeById.get(typeId);
+    if (!type) return undefined;
+    const actor: Actor = {
+      id: `${type.id}-${country.toLowerCase()}`,
+      name: type.label.replace('{country}', countryName(country)),
+      kind: type.id,
+      color: type.color,
+      aliases: [],
+    };
+    return { id: actor.id, type: type.id, at, generic: actor };
+  };
+
+  /**
+   * ACLED's conventions where the sentence leaves an actor out: violence by an unnamed hand is by an
+   * unidentified armed group; its victims, and those arrested, are civilians unless named; an arrest
+   * is made by the state's forces.
+   */
+  function withDefaults(
+    v: TriggerValue,
+    r: { actor1: ActorRef | undefined; actor2: ActorRef | undefined; passive: boolean },
+    country: string,
+  ): { actor1: ActorRef | undefined; actor2: ActorRef | undefined } {
+    let { actor1, actor2 } = r;
+    const violent = v.type === 'violence-against-civilians' || v.type === 'explosion';
+    // "shot by a 26-year-old man": whoever does the violence is no bystander but an armed actor.
+    if ((violent || v.type === 'battle') && actor1?.type === 'civilians' && (r.passive || actor2))
+      actor1 = generic('political-militia', country, actor1.at);
+    if (violent && actor1?.type === 'civilians' && !actor2) [actor1, actor2] = [undefined, actor1];
+    if (violent && !actor1) actor1 = generic('political-militia', country);
+    if (v.type === 'violence-against-civilians' && !actor2) actor2 = generic('civilians', country);
+    if (v.subtype === 'arrests') {
+      if (actor1?.type !== 'state-forces') {
+        if (actor1 && !actor2) actor2 = actor1;
+        actor1 = generic('state-forces', country);
+      }
+      actor2 ??= generic('civilians', country);
+    }
+    return { actor1, actor2 };
+  }
 
   function placesOf(article: Pick<Article, 'text' | 'outlet' | 'author'>, actorMentions: ActorMention[]) {
     const { text } = article;
@@ -142,7 +194,12 @@ export function createExtractor(opts: {
   }
 
   /** Why a trigger does not report a happening, or null when it does. */
-  function notReported(s: Sentence, tokens: Token[], hit: PhraseHit<TriggerValue>): string | null {
+  function notReported(
+    s: Sentence,
+    tokens: Token[],
+    hit: PhraseHit<TriggerValue>,
+    told: Set<string>,
+  ): string | null {
     const head = tokens[hit.from] as Token;
     const at = head.start - s.start;
     const before = s.text.slice(Math.max(0, at - 60), at);
@@ -151,8 +208,15 @@ export function createExtractor(opts: {
       return 'planned, conditional or denied';
     if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
     if (insideQuotes(s.text.slice(0, at))) return 'quoted';
+    if (LEGAL_BEFORE.test(before)) return 'a charge, record or court case';
     if (BACKGROUND.test(s.text)) return 'background or habitual';
-    if (head.pos !== 'VERB' && DEFINITE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before))
+    // "the attack" after an attack was told: the same event again, not a new one.
+    if (
+      head.pos !== 'VERB' &&
+      told.has(hit.value.type) &&
+      definite(tokens, hit.from) &&
+      !CARRY_ON_BEFORE.test(before)
+    )
       return 'refers to an event already told';
     // "militants fighting an insurgency", "Retaking Mosul is a goal": a description, not a report.
     const prev = tokens[hit.from - 1];
@@ -161,6 +225,9 @@ export function createExtractor(opts: {
       /ing$/i.test(head.text) &&
       (!prev || prev.pos === 'NOUN' || prev.pos === 'PROPN')
     )
+      return 'a description, not a report';
+    // "the kidnapped workers": a participle describing someone, told as an event elsewhere.
+    if (head.pos === 'VERB' && /ed$/i.test(head.text) && prev && (prev.pos === 'DET' || prev.pos === 'ADJ'))
       return 'a description, not a report';
     return null;
   }
@@ -177,21 +244,12 @@ export function createExtractor(opts: {
       refs.push({ id: m.actorId, type: opts.actorType(m.actorId) ?? 'state-forces', at: tokenAt(m.start) });
     }
     for (const h of nouns.find(s.tokens)) {
-      const first = s.tokens[h.from] as Token;
       if (refs.some((r) => r.at === h.from)) continue;
       // The country of a demonym right before ("Nigerian police"), else of the place.
       const prev = s.tokens[h.from - 1];
       const country = (prev && opts.gazetteer.demonyms.get(prev.text.toLowerCase())) || placeCountry;
-      const type = h.value;
-      const generic: Actor = {
-        id: `${type.id}-${country.toLowerCase()}`,
-        name: type.label.replace('{country}', countryName(country)),
-        kind: type.id,
-        color: type.color,
-        aliases: [],
-      };
-      refs.push({ id: generic.id, type: type.id, at: h.from, generic });
-      void first;
+      const ref = generic(h.value.id, country, h.from);
+      if (ref) refs.push(ref);
     }
     return refs.sort((a, b) => a.at - b.at);
   }
@@ -206,7 +264,15 @@ export function createExtractor(opts: {
       let lastDate: ResolvedDate | null = null;
       let lastSite: { paragraph: number; mention: PlaceMention } | null = null;
 
+      const title = norm(article.title);
+      /** Event types already reported in this article. */
+      const told = new Set<string>();
+      let lastTold: { type: string; paragraph: number } | null = null;
       for (const s of sentences) {
+        // The headline repeats the lede: the title's sentence is no report.
+        const headline =
+          s.heading ||
+          (sentences.length > 1 && s.paragraph === 0 && title.length > 0 && norm(s.text) === title);
         const places = mentions.filter((p) => p.start >= s.start && p.end <= s.end);
         for (const p of places)
           if (!p.entry)
@@ -236,8 +302,10 @@ export function createExtractor(opts: {
             !insideQuotes(article.text.slice(s.start, p.start)) &&
             !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
         );
-        if (s.heading) {
+        if (headline) {
           if (dates[0]) lastDate = dates[0];
+          // What the headline announces counts as told: "the shooting" below is that one.
+          for (const h of triggers.find(s.tokens)) told.add(h.value.type);
           continue;
         }
         // The event: the best-ranked trigger that reports something.
@@ -245,7 +313,7 @@ export function createExtractor(opts: {
         let chosen: PhraseHit<TriggerValue> | null = null;
         let why = '';
         for (const h of hits) {
-          const reason = notReported(s, s.tokens, h);
+          const reason = notReported(s, s.tokens, h, told);
           if (!reason) {
             chosen = h;
             break;
@@ -260,6 +328,20 @@ export function createExtractor(opts: {
           else if (sites.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
           continue;
         }
+        // Neither a place nor a day of its own, and the kind of event told already: more of the same.
+        if (
+          !bestSite &&
+          !dates[0] &&
+          lastTold?.type === chosen.value.type &&
+          s.paragraph - lastTold.paragraph <= 1
+        ) {
+          findings.background.push({
+            articleId: article.id,
+            sentence: s.text,
+            why: 'more of an event already told',
+          });
+          continue;
+        }
         // No place in the sentence: the place of the sentence before, in the same paragraph or the next.
         const site =
           bestSite ?? (lastSite && s.paragraph - lastSite.paragraph <= 1 ? lastSite.mention : null);
@@ -267,7 +349,7 @@ export function createExtractor(opts: {
         if (!place) continue;
 
         const refs = actorsOf(s, actorMentions, place.country);
-        const { actor1, actor2 } = roles(s.tokens, chosen, refs);
+        const { actor1, actor2 } = withDefaults(chosen.value, roles(s.tokens, chosen, refs), place.country);
         const { type, subtype } = typeWithActors(chosen.value, actor1, actor2, s.tokens, hits);
         const others = refs.filter((r) => r !== actor1 && r !== actor2 && !r.generic);
         const involved = [actor1, actor2, ...others].filter((r): r is ActorRef => Boolean(r));
@@ -279,6 +361,8 @@ export function createExtractor(opts: {
           CONFLICT_TYPES.has(type) || type === 'riot' || type === 'protest'
             ? fatalitiesIn(s.text)
             : undefined;
+        told.add(type);
+        lastTold = { type, paragraph: s.paragraph };
         findings.candidates.push({
           articleId: article.id,
           published: article.published,
@@ -309,21 +393,50 @@ export function createExtractor(opts: {
  * acted on. Passive voice ("were shot by soldiers"): the actor after "by" acts, the one before is
  * acted on.
  */
+/** Lower case, single spaces, no closing punctuation: for comparing a sentence with the title. */
+function norm(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+const CLAUSE_OPENER = new Set([
+  'after',
+  'before',
+  'because',
+  'although',
+  'though',
+  'while',
+  'whereas',
+  'since',
+  'until',
+  'following',
+  'amid',
+  'over',
+]);
+
 function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: ActorRef[]) {
   const head = tokens[hit.from] as Token;
   const passive =
     head.pos === 'VERB' &&
     tokens.slice(Math.max(0, hit.from - 3), hit.from).some((t) => t.lemma === 'be' || t.lemma === 'get');
-  const before = refs.filter((r) => r.at < hit.from);
+  // An actor acts in its own clause: "Turkey made its comment after the attacks" is not Turkey attacking.
+  let boundary = -1;
+  for (let k = hit.from - 1; k >= 0 && boundary < 0; k--)
+    if (CLAUSE_OPENER.has((tokens[k] as Token).lemma)) boundary = k;
+  const before = refs.filter((r) => r.at < hit.from && r.at > boundary);
   const after = refs.filter((r) => r.at >= hit.to);
   if (passive) {
     const byAt = tokens.findIndex((t, i) => i >= hit.to && t.lemma === 'by');
     const agent = byAt >= 0 ? after.find((r) => r.at > byAt) : undefined;
-    return { actor1: agent, actor2: before[before.length - 1] };
+    return { actor1: agent, actor2: before[before.length - 1], passive: true };
   }
   return {
     actor1: before[before.length - 1],
     actor2: after.find((r) => r.type !== before[before.length - 1]?.type) ?? after[0],
+    passive: false,
   };
 }
 

@@ -36,6 +36,13 @@ function placesCompatible(a: Place, b: Place): boolean {
   return distanceKm(a, b) <= 25;
 }
 
+function oneCoarse(a: Place, b: Place): boolean {
+  return (
+    PRECISION_RANK[a.precision] >= PRECISION_RANK.region ||
+    PRECISION_RANK[b.precision] >= PRECISION_RANK.region
+  );
+}
+
 function range(e: { date: string; dateEnd?: string }): [string, string] {
   return [e.date, e.dateEnd ?? e.date];
 }
@@ -61,8 +68,11 @@ function sameHappening(d: Draft, c: Candidate): boolean {
       m.type === c.type &&
       datesOverlap(m, c) &&
       // Within one article, different sentences are different facts unless they name the same place.
+      // The same kind of event told again at a coarser place ("in Nigeria" after "in Port Harcourt")
+      // is the same event.
       (m.articleId === c.articleId
-        ? m.place.gazetteerId === c.place.gazetteerId
+        ? m.place.gazetteerId === c.place.gazetteerId ||
+          (m.subtype === c.subtype && m.place.country === c.place.country && oneCoarse(m.place, c.place))
         : placesCompatible(m.place, c.place)) &&
       actorsCompatible(m.actors, c.actors) &&
       // Undated sentences only join events of their own article: their date is a guess.

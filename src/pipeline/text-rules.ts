@@ -52,7 +52,8 @@ export const DETERMINER_BEFORE =
   /\b(?:the|a|an|its|their|this|that|these|those|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** A modal right after the trigger in the same clause: "Sending troops … would be". */
-export const MODAL_AFTER = /^[^,.;]{0,40}\b(?:would|could|might)\b/i;
+export const MODAL_AFTER =
+  /^[^,.;]{0,40}\b(?:would|could|might|(?:is|are|was|were) (?:planned|scheduled|expected|set|due) (?:for|to)\b)/i;
 
 /** Where a statement was made: "told reporters in", "said during a briefing in", "speech at". */
 export const SPEECH_PLACE_BEFORE =
@@ -61,3 +62,7 @@ export const SPEECH_PLACE_BEFORE =
 /** A verb that makes "their assault" a report: "continued their assault", "launched an offensive". */
 export const CARRY_ON_BEFORE =
   /\b(?:continued|continue|continues|launched|launches|began|begun|started|stepped up|resumed|intensified|carried out|mounted|repelled|repulsed)\s+(?:the|a|an|its|their|his|her|this|that)\s+(?:[\p{L}.-]+\s+){0,2}$/iu;
+
+/** Courts, records and evasions talk about a violent act without reporting it as it happened. */
+export const LEGAL_BEFORE =
+  /\b(?:charged with|charges? of|convicted of|accused of|acquitted of|suspect(?:ed)? in|sentenced (?:for|to)|warrants? for|served [^.;]{0,30} for|pleaded (?:guilty|not guilty|no contest) to|indicted (?:for|on)|trial (?:for|over)|to (?:evade|avoid|escape|break up)|evad(?:e|ed|ing)|avoid(?:ed|ing)?|break up|history of|record of|arrested (?:for|on|in connection with)|in connection with)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
