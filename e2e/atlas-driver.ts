@@ -9,7 +9,7 @@ export class AtlasDriver {
   }
 
   async waitForEvents() {
-    await this.page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 30_000 });
+    await this.page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 60_000 });
   }
 
   eventButtons() {

@@ -268,12 +268,14 @@ export function createExtractor(opts: {
       /** Event types already reported in this article. */
       const told = new Set<string>();
       let lastTold: { type: string; paragraph: number } | null = null;
-      for (const s of sentences) {
+      const placesBySentence = bySentence(mentions, sentences);
+      const actorsBySentence = bySentence(actorMentions, sentences);
+      for (const [si, s] of sentences.entries()) {
         // The headline repeats the lede: the title's sentence is no report.
         const headline =
           s.heading ||
           (sentences.length > 1 && s.paragraph === 0 && title.length > 0 && norm(s.text) === title);
-        const places = mentions.filter((p) => p.start >= s.start && p.end <= s.end);
+        const places = placesBySentence[si] ?? [];
         for (const p of places)
           if (!p.entry)
             findings.unresolved.push({
@@ -348,7 +350,7 @@ export function createExtractor(opts: {
         const place = site ? toPlace(site) : null;
         if (!place) continue;
 
-        const refs = actorsOf(s, actorMentions, place.country);
+        const refs = actorsOf(s, actorsBySentence[si] ?? [], place.country);
         const { actor1, actor2 } = withDefaults(chosen.value, roles(s.tokens, chosen, refs), place.country);
         const { type, subtype } = typeWithActors(chosen.value, actor1, actor2, s.tokens, hits);
         const others = refs.filter((r) => r !== actor1 && r !== actor2 && !r.generic);
@@ -393,6 +395,20 @@ export function createExtractor(opts: {
  * acted on. Passive voice ("were shot by soldiers"): the actor after "by" acts, the one before is
  * acted on.
  */
+/** Items (sorted by start) inside each sentence, in one walk: linear in a long article. */
+function bySentence<T extends { start: number; end: number }>(items: T[], sentences: Sentence[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  let k = 0;
+  for (const [i, s] of sentences.entries()) {
+    while (k < items.length && (items[k] as T).start < s.start) k++;
+    for (let j = k; j < items.length && (items[j] as T).start < s.end; j++) {
+      const item = items[j] as T;
+      if (item.end <= s.end) out[i]?.push(item);
+    }
+  }
+  return out;
+}
+
 /** Lower case, single spaces, no closing punctuation: for comparing a sentence with the title. */
 function norm(s: string): string {
   return s

@@ -44,3 +44,32 @@ describe('the pipeline under random, truncated and malformed files', () => {
     );
   });
 });
+
+describe('a very long article', () => {
+  /** An article of about `size` characters: the seed paragraphs, repeated. */
+  const long = (size: number) => {
+    const body = (seeds[1] ?? '').split(/^---$/m).slice(2).join('---');
+    const text = body.repeat(Math.ceil(size / body.length)).slice(0, size);
+    return {
+      id: 'long',
+      title: 'Long',
+      outlet: null,
+      author: null,
+      url: null,
+      published: '2016-08-24',
+      text,
+    };
+  };
+  const time = (size: number) => {
+    const a = long(size);
+    const t = performance.now();
+    kit.extractor.extract(a);
+    return performance.now() - t;
+  };
+  it('takes linear time: 1 MB costs about four times 250 kB, not sixteen', () => {
+    time(50_000); // warm-up
+    const quarter = time(250_000);
+    const full = time(1_000_000);
+    expect(full / quarter).toBeLessThan(8);
+  }, 120_000);
+});

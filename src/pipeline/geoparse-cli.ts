@@ -1,7 +1,8 @@
 /**
  * npm run -s geoparse -- FILE...
  * One JSON line per place mention: {file, start, end, text, name, lat, lon, country, gazetteerId}
- * (lat/lon null when unresolved, with the reason). Offsets are into the stored (cleaned) text.
+ * (lat/lon null when unresolved, with the reason). Offsets are into the stored (cleaned) text; a plain
+ * text file without front matter is read whole (offsets into the file).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -28,12 +29,18 @@ for (const file of positionals) {
     continue;
   }
   const parsed = parseArticleFile(file, bytes, kit.chromeRules);
-  if (!parsed.ok) {
+  // Finding places needs no publication date: a plain text file (no front matter) is read as it is.
+  let article: { text: string; outlet: string | null; author: string | null };
+  if (parsed.ok) article = parsed.article;
+  else if (/missing metadata|no date/i.test(parsed.error.problem) && !bytes.includes(0)) {
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    article = { text, outlet: null, author: null };
+  } else {
     console.error(`${file}: ${parsed.error.problem}`);
     failures += 1;
     continue;
   }
-  for (const m of kit.extractor.places(parsed.article)) {
+  for (const m of kit.extractor.places(article)) {
     const e = m.entry;
     console.log(
       JSON.stringify({

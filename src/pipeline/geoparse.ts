@@ -108,6 +108,9 @@ interface Found {
   role?: PlaceRole;
 }
 
+/** How many place mentions either side give context for resolving one. */
+const NEIGHBOURS = 40;
+
 const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'ADM2', 'CONT', 'RGN', 'CONFLICT']);
 
 /** Finds the place mentions in `text`, resolved or not, in order. */
@@ -120,7 +123,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       .map((a) => [a.start, a.end] as [number, number]),
     ...(ctx.extraMasks ?? []),
   ];
-  const masked = (t: Token) => masks.some(([s, e]) => t.start < e && t.end > s);
+  // One flag a character, so a long article with many actor names stays linear.
+  const maskedChar = new Uint8Array(text.length);
+  for (const [s, e] of masks) maskedChar.fill(1, Math.max(0, s), Math.min(text.length, e));
+  const masked = (t: Token) => {
+    for (let k = t.start; k < t.end; k++) if (maskedChar[k]) return true;
+    return false;
+  };
   const lower = lowerVocabulary(text);
   const tokens = tokenize(text);
   const people = new Set<string>();
@@ -340,26 +349,30 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   function resolveAll(list: Found[]): PlaceMention[] {
     // Context: what the unambiguous mentions point to.
     const countryVotes = new Map<string, number>();
-    const anchors: GazetteerEntry[] = [];
+    /** Unambiguous places, by their index in the list: each mention looks at its neighbours only. */
+    const anchors: (GazetteerEntry | undefined)[] = [];
     const areas = new Set<string>();
-    for (const f of list) {
+    for (const [k, f] of list.entries()) {
       const countries = new Set(f.entries.map((e) => e.country));
       for (const c of countries) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1 / countries.size);
       if (f.entries.length === 1) {
         const e = f.entries[0] as GazetteerEntry;
         if (e.feature === 'ADM1' && e.code) areas.add(e.code);
-        if (e.feature !== 'COUNTRY' && e.feature !== 'CONT' && e.feature !== 'RGN') anchors.push(e);
+        if (e.feature !== 'COUNTRY' && e.feature !== 'CONT' && e.feature !== 'RGN') anchors[k] = e;
       }
     }
     const topVote = Math.max(1, ...countryVotes.values());
-    return list.map((f) => {
+    return list.map((f, k) => {
       const { role, locative } = roleOf(f);
+      const near = anchors
+        .slice(Math.max(0, k - NEIGHBOURS), k + NEIGHBOURS + 1)
+        .filter((a): a is GazetteerEntry => Boolean(a));
       const container = containerAfter(f.end);
       if (container?.code) areas.add(container.code);
       let best: GazetteerEntry | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (const c of f.entries) {
-        const s = score(c, container);
+        const s = score(c, container, near);
         if (s > bestScore || (s === bestScore && best && c.id < best.id)) {
           best = c;
           bestScore = s;
@@ -375,7 +388,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       };
     });
 
-    function score(c: GazetteerEntry, container: GazetteerEntry | null): number {
+    function score(c: GazetteerEntry, container: GazetteerEntry | null, anchors: GazetteerEntry[]): number {
       let s = Math.log10(c.population + 1);
       s +=
         c.feature === 'COUNTRY'
