@@ -43,6 +43,7 @@ export const CSV_COLUMNS = [
   'latitude',
   'longitude',
   'geo_precision',
+  'fatalities',
   'notes',
   'source_title',
   'source_outlet',
@@ -77,6 +78,8 @@ export function toCsv(events: ConflictEvent[], data: Envelope, texts: Map<string
         latitude: e.place.lat,
         longitude: e.place.lon,
         geo_precision: e.place.precision,
+        // Empty when the source states none (ACLED writes 0; an unstated toll is not a known zero).
+        fatalities: e.fatalities ?? '',
         notes: e.summary,
         source_title: meta?.title ?? '',
         source_outlet: meta?.outlet ?? '',
