@@ -39,7 +39,7 @@ export class PhraseMatcher<T> {
   /** Every match, longest first at each position; matches inside a longer one are dropped. */
   find(tokens: Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
-    const word = (t: Token | undefined) => (t ? [t.lemma, t.text.toLowerCase()] : []);
+    const word = (t: Token | undefined) => (t ? [t.lemma, t.text.toLowerCase(), t.verb] : []);
     for (let i = 0; i < tokens.length; i++) {
       const candidates = new Set<Phrase<T>>();
       for (const w of word(tokens[i])) for (const p of this.byFirst.get(w) ?? []) candidates.add(p);

@@ -40,7 +40,10 @@ const QUAL = '(?:at least|more than|over|nearly|almost|about|around|some|up to|a
 const WHO =
   '(?:[a-z-]+\\s+){0,3}?(?:people|persons?|civilians?|soldiers?|troops|policemen|police officers?|officers?|fighters?|militants?|rebels?|insurgents?|protesters?|demonstrators?|villagers?|residents?|children|men|women|students?|worshippers?|passengers?|members?|others?|attackers?|gunmen|guards?|workers?|bodies|victims?)?\\s*';
 const PATTERNS = [
-  new RegExp(`\\b(?:killed|killing|kills|kill)\\s+${QUAL}${NUM}\\b`, 'gi'),
+  new RegExp(
+    `\\b(?:killed|killing|kills|kill|shot dead|shooting dead|gunned down|hacked to death|stabbed to death|beat to death|beaten to death)\\s+${QUAL}${NUM}\\b`,
+    'gi',
+  ),
   new RegExp(
     `\\b${QUAL}${NUM}\\s+${WHO}(?:were|was|have been|had been|are|been)?\\s*(?:killed|dead|died|slain|shot dead|murdered|executed|beheaded)\\b`,
     'gi',

@@ -9,6 +9,7 @@
  */
 
 import model from 'wink-eng-lite-web-model';
+import lemmatizer from 'wink-lemmatizer';
 import winkNLP from 'wink-nlp';
 
 export interface Token {
@@ -17,6 +18,11 @@ export interface Token {
   text: string;
   /** Lower-case lemma ("shot" → "shoot", "were" → "be"). */
   lemma: string;
+  /**
+   * The word's lemma as a verb, whatever the tagger said ("Gunmen shot" tagged as a noun is still
+   * "shoot"): triggers match it too.
+   */
+  verb: string;
   /** Universal POS tag (NOUN, VERB, PROPN, AUX…). */
   pos: string;
   /** Inside the scope of a negation ("did not arrest"). */
@@ -70,6 +76,7 @@ export function analyse(text: string): Sentence[] {
         end: base + at + v.length,
         text: v,
         lemma: (lemmas[i] ?? v).toLowerCase(),
+        verb: lemmatizer.verb(v.toLowerCase()),
         pos: tags[i] ?? 'X',
         negated: Boolean(negation[i]),
       });

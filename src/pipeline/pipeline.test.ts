@@ -7,6 +7,7 @@ import { parseEventsFile } from '../shared/schema.ts';
 import { cleanText, parseArticleFile, readCorpus } from './corpus.ts';
 import { findDateLine, resolveDates } from './dates.ts';
 import { loadActorTypes } from './dictionaries.ts';
+import { fatalitiesIn } from './fatalities.ts';
 import { evaluate, loadGold } from './evaluate.ts';
 import { loadGoldEvents, scoreEvents } from './evaluate-dev.ts';
 import { listArticleFiles, loadToolkit, runPipeline, type Toolkit } from './run.ts';
@@ -286,5 +287,16 @@ describe('the seed corpus, end to end', () => {
     expect(ev.wrongCountry).toBe(0);
     // A time the resolver cannot date is reported, not guessed.
     expect(r.report.unresolvedDates.map((u) => u.expression)).toContain('a week after');
+  });
+});
+
+describe('fatalities', () => {
+  it('reads the tolls a sentence states, the lowest where it gives several, and none where it states none', () => {
+    expect(fatalitiesIn('Gunmen shot dead three people in Owerri.')).toBe(3);
+    expect(fatalitiesIn('The blast killed at least 12 people.')).toBe(12);
+    expect(fatalitiesIn('Three soldiers were killed and the death toll rose to 30.')).toBe(3);
+    expect(fatalitiesIn('The attack left five dead.')).toBe(5);
+    expect(fatalitiesIn('Police arrested 4 men in 2009.')).toBeUndefined();
+    expect(fatalitiesIn('The 2009 attack killed nobody.')).toBeUndefined();
   });
 });
