@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { seedData } from './fixtures.ts';
-import { expect, test } from './test.ts';
+import { expect, type Page, test } from './test.ts';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();

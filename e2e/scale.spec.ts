@@ -3,9 +3,10 @@
  * counted, drawn, filtered, pointed at and linked to — through the point-cloud view the map switches
  * to above its marker limit.
  */
-import { synthetic } from '../src/bench/synthetic.ts';
+
 import { DETAILS_FILE, eventsToArrowFiles } from '../src/shared/events-arrow.ts';
 import type { ConflictEvent } from '../src/shared/schema.ts';
+import { synthetic } from '../src/testing/synthetic.ts';
 import { expect, test } from './test.ts';
 
 const SIZE = 50_000;

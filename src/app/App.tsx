@@ -2,8 +2,7 @@
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { colourKeys } from '../data/colour-keys.ts';
-import { pageDataUrl } from '../data/early-fetch.ts';
+import { type ColorMode, colourKeys } from '../data/color-keys.ts';
 import type { EventTable } from '../data/event-table.ts';
 import { articleQuery, detailsQuery, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
@@ -16,11 +15,11 @@ import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
 import type { Article, ConflictEvent } from '../shared/schema.ts';
 import { type FilterContext, filterTable, positionOf, withinDates } from '../state/filter-events.ts';
-import { type ColorMode, hasFilters, NO_FILTERS, useUi } from '../state/store.ts';
-import { eventLink, initialUrl, useUrlSync } from './url-sync.ts';
+import { hasFilters, NO_FILTERS, useUi } from '../state/store.ts';
+import { eventLink, fitOnLoad, initialDataUrl, initialUrl, useUrlSync, viewLink } from './url-sync.ts';
 
 /** The events file this page shows: the link's ?data= or the built-in data. */
-export const eventsUrl = pageDataUrl();
+export const eventsUrl = initialDataUrl;
 const EMPTY_ROWS = new Uint32Array(0);
 
 /** Loaded article texts by id. Outside the component: a stable combine keeps the same Map (and so the
@@ -213,11 +212,7 @@ export function App() {
               <option value="actor">actor</option>
             </select>
           </label>
-          <ShareButton
-            label="Copy link to this view"
-            url={() => window.location.href}
-            title="Conflict Atlas"
-          />
+          <ShareButton label="Copy link to this view" url={viewLink} title="Conflict Atlas" />
         </div>
       </header>
       <main className={sheetExpanded ? 'layout sheet-expanded' : 'layout'}>
@@ -230,6 +225,7 @@ export function App() {
             selectedRow={selectedRow}
             detailsReady={detailsReady}
             flyRequest={flyRequest}
+            fitOnLoad={fitOnLoad}
             onSelect={(row) => {
               setPicked(null);
               // Before a split set's details arrive, a click is kept and answered when they do.

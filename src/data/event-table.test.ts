@@ -2,7 +2,7 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '../shared/events-arrow.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
-import { seedEvents } from '../shared/test-data.ts';
+import { seedEvents } from '../testing/seed-data.ts';
 import { tableFromArrow, tableFromEvents } from './event-table.ts';
 
 const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>

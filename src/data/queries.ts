@@ -77,9 +77,7 @@ export function eventsQuery(url: string) {
  * taken into the table in place — the columns the map and filters hold do not change.
  */
 export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
-  const url = table?.detailsFile
-    ? new URL(table.detailsFile, new URL(eventsUrl, window.location.href)).href
-    : '';
+  const url = table?.detailsFile ? new URL(table.detailsFile, new URL(eventsUrl, document.baseURI)).href : '';
   return queryOptions({
     queryKey: ['details', url],
     enabled: Boolean(url && table && !table.hasDetails),
@@ -97,8 +95,7 @@ export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
 
 /** Articles sit in articles/<id>.json next to the events file. */
 export function articleUrl(eventsUrl: string, articleId: string): string {
-  return new URL(`articles/${encodeURIComponent(articleId)}.json`, new URL(eventsUrl, window.location.href))
-    .href;
+  return new URL(`articles/${encodeURIComponent(articleId)}.json`, new URL(eventsUrl, document.baseURI)).href;
 }
 
 export function articleQuery(eventsUrl: string, articleId: string) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tableFromEvents } from '../data/event-table.ts';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
-import { seedEvents } from '../shared/test-data.ts';
+import { seedEvents } from '../testing/seed-data.ts';
 import { facetCounts, filterTable, withinDates } from './filter-events.ts';
 import { type Filters, NO_FILTERS } from './store.ts';
 import {
@@ -13,6 +13,9 @@ import {
   isDiscreteChange,
   type ShareableState,
 } from './url-state.ts';
+
+/** The page the links are read on (resolves a relative ?data=). */
+const PAGE = 'http://127.0.0.1:4173/';
 
 describe('URL state', () => {
   it('round-trips every shareable key', () => {
@@ -29,17 +32,21 @@ describe('URL state', () => {
       articles: ['bf0acc9d5223b784'],
       color: 'actor',
     };
-    expect(decodeSearch(encodeSearch('', state))).toEqual({ state, notices: [] });
+    expect(decodeSearch(encodeSearch('', state), PAGE)).toEqual({ state, notices: [] });
   });
   it('drops invalid values with a notice and keeps the rest', () => {
     const { state, notices } = decodeSearch(
       '?from=2016-02-30&to=2016-11-01&types=<script>&event=e-1&precision=street',
+      PAGE,
     );
     expect(state).toMatchObject({ from: null, to: '2016-11-01', types: [], event: 'e-1', precisions: [] });
     expect(notices).toHaveLength(3);
   });
   it('drops a range that ends before it starts', () => {
-    expect(decodeSearch('?from=2016-11-01&to=2016-01-01').state).toMatchObject({ from: null, to: null });
+    expect(decodeSearch('?from=2016-11-01&to=2016-01-01', PAGE).state).toMatchObject({
+      from: null,
+      to: null,
+    });
   });
   it('keeps parameters it does not own', () => {
     expect(encodeSearch('?utm=x&event=a', { event: 'b' })).toBe('?utm=x&event=b');
@@ -65,14 +72,14 @@ describe('URL state', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...params), fc.string({ unit: 'binary' })), (dict) => {
         const search = `?${new URLSearchParams(dict).toString()}`;
-        const { state } = decodeSearch(search);
+        const { state } = decodeSearch(search, PAGE);
         expect(state.from === null || /^\d{4}-\d{2}-\d{2}$/.test(state.from)).toBe(true);
         expect(state.event === null || /^[A-Za-z0-9_-]+$/.test(state.event)).toBe(true);
         expect(state.actors.every((a) => /^[A-Za-z0-9_-]+$/.test(a))).toBe(true);
         expect(state.precisions.every((p) => (placePrecisions as readonly string[]).includes(p))).toBe(true);
         expect(['type', 'actor']).toContain(state.color);
         // And what it encodes decodes to the same state.
-        expect(decodeSearch(encodeSearch('', state)).state).toEqual(state);
+        expect(decodeSearch(encodeSearch('', state), PAGE).state).toEqual(state);
       }),
       { numRuns: 500 },
     );

@@ -3,9 +3,8 @@
  * shareable part is mirrored in the URL by src/app/url-sync.ts through src/state/url-state.ts.
  */
 import { create } from 'zustand';
+import type { ColorMode } from '../data/color-keys.ts';
 import type { PlacePrecision } from '../shared/schema.ts';
-
-export type ColorMode = 'type' | 'actor';
 
 export interface Filters {
   from: string | null;

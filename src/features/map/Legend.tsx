@@ -1,7 +1,7 @@
 /** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
 import { memo, useMemo } from 'react';
+import type { ColorMode } from '../../data/color-keys.ts';
 import type { Envelope } from '../../shared/schema.ts';
-import type { ColorMode } from '../../state/store.ts';
 import { drawShape, SHAPES, type Shape } from './event-layers.ts';
 
 function shapeUrl(shape: Shape, color: string): string {

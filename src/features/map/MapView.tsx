@@ -9,7 +9,7 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColourKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import { formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
@@ -46,6 +46,8 @@ interface Props {
   /** Whether events can be read (a split data set's details may still be loading). */
   detailsReady: boolean;
   flyRequest: number;
+  /** Frame the events once they load (not when the link brings a view or an event to fly to). */
+  fitOnLoad: boolean;
   onSelect: (row: number) => void;
   onPick: (rows: number[]) => void;
 }
@@ -126,6 +128,7 @@ export function MapView({
   selectedRow,
   detailsReady,
   flyRequest,
+  fitOnLoad,
   onSelect,
   onPick,
 }: Props) {
@@ -141,7 +144,6 @@ export function MapView({
     colour: ColourKeys;
   } | null>(null);
   const large = Boolean(table && table.size > MARKER_LIMIT);
-  const hadHash = useRef(/^#\d/.test(window.location.hash));
 
   useEffect(() => {
     if (!container.current) return;
@@ -181,9 +183,8 @@ export function MapView({
   // Fit the view to the events once, unless the link brings a view or an event to fly to.
   useEffect(() => {
     if (!map || !table?.size) return;
-    if (!hadHash.current && !new URLSearchParams(window.location.search).has('event'))
-      fitToEvents(map, table);
-  }, [map, table]);
+    if (fitOnLoad) fitToEvents(map, table);
+  }, [map, table, fitOnLoad]);
 
   // Small data sets: a clustered GeoJSON source, re-sent when the rows or colours change.
   useEffect(() => {

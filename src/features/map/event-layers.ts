@@ -5,7 +5,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { type ColourKeys, FALLBACK_COLOUR } from '../../data/colour-keys.ts';
+import { type ColourKeys, FALLBACK_COLOUR } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 
 export const EVENTS_SOURCE = 'events';

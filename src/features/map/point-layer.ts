@@ -8,7 +8,7 @@
  * Region- and country-level places are drawn hollow, as in the marker view.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MlMap } from 'maplibre-gl';
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColourKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 
 const VERTEX = `#version 300 es

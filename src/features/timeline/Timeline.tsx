@@ -3,7 +3,7 @@
  * coarse dates, a brush to pick a date range, zoom, and a player that slides a window through time.
  */
 import { memo, type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColourKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import {
   type Bucket,

@@ -1,6 +1,6 @@
 /** Time buckets for the timeline histogram (pure, over table rows). Single-day events are counted in
  * buckets; events with a range (week, month, year precision) are drawn as ranges, not points. */
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColourKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 
 const DAY = 86_400_000;

@@ -137,9 +137,3 @@ export function synthetic({
   }
   return { envelope, events };
 }
-
-/** The whole file in memory (small and medium sets; the bench streams large ones). */
-export function syntheticFile(options: SyntheticOptions): EventsFile {
-  const { envelope, events } = synthetic(options);
-  return { ...envelope, events: [...events()] };
-}

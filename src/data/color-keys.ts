@@ -2,8 +2,10 @@
  * What colours an event, per row: its type, or its main actor (the first actor with a colour that is
  * not "civilians"). Computed once per colour mode as codes, shared by the map and the timeline.
  */
-import type { ColorMode } from '../state/store.ts';
 import type { EventTable } from './event-table.ts';
+
+/** What markers are coloured by (the *Colour by* menu). */
+export type ColorMode = 'type' | 'actor';
 
 export interface ColourKeys {
   /** Key code per row, an index into keys; -1 when the row has no key (no actors). */
