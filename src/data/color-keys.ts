@@ -2,6 +2,7 @@
  * What colours an event, per row: its type, or its main actor (the first actor with a colour that is
  * not "civilians"). Computed once per colour mode as codes, shared by the map and the timeline.
  */
+import { COLORS } from './colors.ts';
 import type { EventTable } from './event-table.ts';
 
 /** What markers are coloured by (the *Colour by* menu). */
@@ -14,7 +15,7 @@ export interface ColourKeys {
   colors: string[];
 }
 
-export const FALLBACK_COLOUR = '#555555';
+export const FALLBACK_COLOUR = COLORS.fallback;
 
 export function colourKeys(t: EventTable, mode: ColorMode): ColourKeys {
   if (mode === 'type') {

@@ -7,11 +7,10 @@
  */
 
 import type { Table, Vector } from 'apache-arrow';
+import { dayOf, isoOfDay } from '../shared/days.ts';
 import {
-  dayOf,
   dictionaryCodes,
   findUtf8,
-  isoOfDay,
   listCodes,
   readDetailsArrow,
   readEventsArrow,

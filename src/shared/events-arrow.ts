@@ -27,13 +27,10 @@ import {
   type Vector,
   vectorFromArray,
 } from 'apache-arrow';
+import { dayOf } from './days.ts';
 import type { ConflictEvent, EventsFile } from './schema.ts';
 
 export const ARROW_METADATA_KEY = 'conflict-atlas';
-const DAY_MS = 86_400_000;
-
-export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** A dictionary column with the narrowest index type its number of distinct values allows. */
 const dict = (values: Iterable<unknown> = []) => {

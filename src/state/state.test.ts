@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableFromEvents } from '../data/event-table.ts';
+import { addDays } from '../shared/days.ts';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
@@ -103,7 +104,7 @@ describe('filtering', () => {
       all(filterTable(table, { ...NO_FILTERS, ...f }).rows).map((e) => e.id);
     expect(ids({ from: dateEnd })).toContain(id);
     expect(ids({ to: date })).toContain(id);
-    expect(ids({ from: nextDay(dateEnd) })).not.toContain(id);
+    expect(ids({ from: addDays(dateEnd, 1) })).not.toContain(id);
   });
   it('combines actors (any of), types, precision and outlets', () => {
     const f = {
@@ -207,7 +208,3 @@ describe('filtering', () => {
     );
   });
 });
-
-function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}

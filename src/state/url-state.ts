@@ -6,6 +6,7 @@
 
 import type { ColorMode } from '../data/color-keys.ts';
 import { DATA_PARAM, decodeDataUrl } from '../data/data-url.ts';
+import { isIsoDay } from '../shared/days.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
 import { type Filters, NO_FILTERS } from './store.ts';
 
@@ -25,11 +26,6 @@ interface Codec<T> {
 }
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) =>
-  DAY.test(s) &&
-  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const idList: Codec<string[]> = {
   param: '',
@@ -42,7 +38,7 @@ const idList: Codec<string[]> = {
 
 const day = (param: string): Codec<string | null> => ({
   param,
-  decode: (raw) => (isDay(raw) ? raw : undefined),
+  decode: (raw) => (isIsoDay(raw) ? raw : undefined),
   encode: (v) => v,
 });
 

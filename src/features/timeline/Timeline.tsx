@@ -4,18 +4,11 @@
  */
 import { memo, type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ColourKeys } from '../../data/color-keys.ts';
+import { COLORS } from '../../data/colors.ts';
 import type { EventTable } from '../../data/event-table.ts';
-import {
-  type Bucket,
-  buildBuckets,
-  type Domain,
-  eventsDomain,
-  rangeLanes,
-  toIso,
-  toTime,
-} from './timeline-bins.ts';
+import { DAY_MS as DAY, isoOfTime as toIso, timeOfIso as toTime } from '../../shared/days.ts';
+import { type Bucket, buildBuckets, type Domain, eventsDomain, rangeLanes } from './timeline-bins.ts';
 
-const DAY = 86_400_000;
 const HIST_H = 70;
 const LANE_H = 5;
 
@@ -200,7 +193,7 @@ const Bars = memo(function Bars({
 }) {
   const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
   const maxCount = Math.max(1, ...buckets.map((b) => b.total));
-  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
+  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? COLORS.fallback;
   return (
     <>
       {buckets.map((b) => {
@@ -229,7 +222,7 @@ const Bars = memo(function Bars({
             )}
             height={LANE_H}
             rx={2}
-            fill={colour.colors[colour.code[row] as number] ?? '#777777'}
+            fill={colour.colors[colour.code[row] as number] ?? COLORS.fallback}
             opacity={0.6}
           />
         ))}

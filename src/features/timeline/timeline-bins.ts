@@ -2,10 +2,7 @@
  * buckets; events with a range (week, month, year precision) are drawn as ranges, not points. */
 import type { ColourKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
-
-const DAY = 86_400_000;
-export const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-export const toIso = (t: number) => new Date(t).toISOString().slice(0, 10);
+import { DAY_MS as DAY } from '../../shared/days.ts';
 
 export interface Domain {
   start: number;
