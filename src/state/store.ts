@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { ColorMode } from '../data/color-keys.ts';
 import type { PlacePrecision } from '../shared/schema.ts';
+import { markFilterStart } from './perf.ts';
 
 export interface Filters {
   from: string | null;
@@ -50,9 +51,6 @@ interface ViewSlice {
 
 export type UiState = SelectionSlice & FilterSlice & ViewSlice;
 
-/** Marks the start of a filter change; the map measures 'filter' from here to its next idle. */
-export const FILTER_MARK = 'filter-start';
-
 export const useUi = create<UiState>((set) => ({
   selectedId: null,
   flyRequest: 0,
@@ -60,11 +58,11 @@ export const useUi = create<UiState>((set) => ({
     set((s) => ({ selectedId: id, flyRequest: opts?.fly ? s.flyRequest + 1 : s.flyRequest })),
   filters: NO_FILTERS,
   setFilters: (patch) => {
-    performance.mark(FILTER_MARK);
+    markFilterStart(); // the map measures 'filter' from here to its next idle
     set((s) => ({ filters: { ...s.filters, ...patch } }));
   },
   clearFilters: () => {
-    performance.mark(FILTER_MARK);
+    markFilterStart(); // the map measures 'filter' from here to its next idle
     set({ filters: NO_FILTERS });
   },
   colorMode: 'type',

@@ -1,8 +1,9 @@
 /** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
 import { memo, useMemo } from 'react';
 import type { ColorMode } from '../../data/color-keys.ts';
+import { COLORS } from '../../data/colors.ts';
 import type { Envelope } from '../../shared/schema.ts';
-import { drawShape, SHAPES, type Shape } from './event-layers.ts';
+import { drawShape, type Shape, shapeOfType } from './shapes.ts';
 
 function shapeUrl(shape: Shape, color: string): string {
   const img = drawShape(shape, 24);
@@ -26,17 +27,16 @@ interface Props {
 }
 
 export const Legend = memo(function Legend({ data, colorMode, aggregated }: Props) {
-  const typeIcons = useMemo(
-    () =>
-      data.eventTypes.map((t, i) => ({
-        ...t,
-        url: shapeUrl(
-          aggregated ? 'circle' : (SHAPES[i % SHAPES.length] ?? 'circle'),
-          colorMode === 'type' ? t.color : '#444444',
-        ),
-      })),
-    [data, colorMode, aggregated],
-  );
+  const typeIcons = useMemo(() => {
+    const shapes = shapeOfType(data.eventTypes);
+    return data.eventTypes.map((t) => ({
+      ...t,
+      url: shapeUrl(
+        aggregated ? 'circle' : (shapes.get(t.id) ?? 'circle'),
+        colorMode === 'type' ? t.color : COLORS.neutral,
+      ),
+    }));
+  }, [data, colorMode, aggregated]);
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>
