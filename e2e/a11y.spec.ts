@@ -61,9 +61,9 @@ test.describe('accessibility', () => {
       .getByRole('button', { name: new RegExp(`^${target?.place.name}, `) })
       .first()
       .click();
-    const moving = await page.evaluate(() => window.__atlasMap?.isMoving());
+    const moving = await atlas.mapIsMoving();
     expect(moving).toBe(false);
-    const c = await page.evaluate(() => window.__atlasMap?.getCenter());
+    const c = await atlas.view();
     expect(c?.lat).toBeCloseTo(target?.place.lat ?? 0, 1);
   });
 });
