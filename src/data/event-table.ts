@@ -9,7 +9,9 @@
 import type { Table, Vector } from 'apache-arrow';
 import { dayOf, isoOfDay } from '../shared/days.ts';
 import {
+  DETAIL_READERS,
   dictionaryCodes,
+  type EventDraft,
   findUtf8,
   listCodes,
   readDetailsArrow,
@@ -19,7 +21,6 @@ import {
 } from '../shared/events-arrow.ts';
 import {
   type ConflictEvent,
-  type DatePrecision,
   datePrecisions,
   type Envelope,
   type EventsFile,
@@ -329,38 +330,30 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
 
   const event = (k: number): ConflictEvent => {
     const r = rowAt(k);
-    const sub = dget('subtype', r);
-    const admin1 = dget('admin1', r);
-    const gaz = dget('gazetteer_id', r);
     const end = endValid && !endValid[r] ? undefined : isoOfDay(endRaw[r] as number);
-    return {
-      id: String(dget('id', r)),
+    // The core columns from their typed arrays; the details columns as EVENT_COLUMNS says.
+    const e: EventDraft = {
+      id: '',
       type: typeIds[type[r] as number] as string,
-      ...(sub ? { subtype: String(sub) } : {}),
-      summary: String(dget('summary', r) ?? ''),
+      summary: '',
       date: isoOfDay(day[r] as number),
       ...(end ? { dateEnd: end } : {}),
-      datePrecision: (datePrecisionWords[datePrecision[r] as number] ?? 'day') as DatePrecision,
+      datePrecision: 'day',
       place: {
-        name: String(dget('place_name', r) ?? ''),
+        name: '',
         lat: lat[r] as number,
         lon: lon[r] as number,
-        country: countryWords[country[r] as number] ?? '',
-        ...(admin1 ? { admin1: String(admin1) } : {}),
+        country: '',
         precision: placePrecisions[precision[r] as number] as PlacePrecision,
-        ...(gaz ? { gazetteerId: String(gaz) } : {}),
       },
       actors: [...((need().getChild('actors') ?? arrow.getChild('actors'))?.get(r) ?? [])].map(String),
-      sources: [...((dget('sources', r) as Iterable<{ toJSON(): unknown }> | null) ?? [])].map((s) => {
-        const json = s.toJSON() as { article_id: string; start: number; end: number; key: string | null };
-        return {
-          articleId: json.article_id,
-          start: json.start,
-          end: json.end,
-          ...(json.key ? { key: json.key } : {}),
-        };
-      }),
+      sources: [],
     };
+    for (const c of DETAIL_READERS) {
+      const value = dget(c.name, r);
+      if (value !== null && value !== undefined) c.read?.(value, e);
+    }
+    return e as ConflictEvent;
   };
   const texts: string[] = [];
   const table: EventTable = {

@@ -4,11 +4,7 @@
  * the envelope (schemaVersion, generatedAt, actors, eventTypes, articles) is JSON in the schema
  * metadata under `conflict-atlas`. Shared by the pipeline (writer) and the app (reader).
  *
- * Columns (dates are days since 1970-01-01, UTC):
- *   id utf8 · type dict · subtype dict? · summary utf8 · date int32 · date_end int32? ·
- *   date_precision dict · place_name dict · lat float64 · lon float64 · country dict · admin1 dict? ·
- *   place_precision dict · gazetteer_id dict? · actors list<dict> ·
- *   sources list<struct<article_id dict, start uint32, end uint32, key utf8?>>
+ * Columns: EVENT_COLUMNS below (dates are days since 1970-01-01, UTC); the README lists them.
  */
 import {
   Dictionary,
@@ -59,87 +55,198 @@ export function sortEvents(events: ConflictEvent[]): ConflictEvent[] {
   return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-/** Every column of the events, built once for one or two files. */
-function columns(events: ConflictEvent[]): Record<string, Vector> {
-  const col = <T>(get: (e: ConflictEvent) => T) => events.map(get);
-  const coded = <T>(get: (e: ConflictEvent) => T) => {
-    const values = col(get);
-    return vectorFromArray(values, dict(values));
-  };
-  const articles = events.flatMap((e) => e.sources.map((s) => s.articleId));
-  return {
-    id: vectorFromArray(
-      col((e) => e.id),
-      new Utf8(),
-    ),
-    type: coded((e) => e.type),
-    subtype: coded((e) => e.subtype ?? null),
-    summary: vectorFromArray(
-      col((e) => e.summary),
-      new Utf8(),
-    ),
-    date: vectorFromArray(
-      col((e) => dayOf(e.date)),
-      new Int32(),
-    ),
-    date_end: vectorFromArray(
-      col((e) => (e.dateEnd ? dayOf(e.dateEnd) : null)),
-      new Int32(),
-    ),
-    date_precision: coded((e) => e.datePrecision),
-    place_name: coded((e) => e.place.name),
-    lat: vectorFromArray(
-      col((e) => e.place.lat),
-      new Float64(),
-    ),
-    lon: vectorFromArray(
-      col((e) => e.place.lon),
-      new Float64(),
-    ),
-    country: coded((e) => e.place.country),
-    admin1: coded((e) => e.place.admin1 ?? null),
-    place_precision: coded((e) => e.place.precision),
-    gazetteer_id: coded((e) => e.place.gazetteerId ?? null),
-    actors: vectorFromArray(
-      col((e) => e.actors),
-      dictList(events.flatMap((e) => e.actors)),
-    ),
-    source_articles: vectorFromArray(
-      col((e) => e.sources.map((s) => s.articleId)),
-      dictList(articles),
-    ),
-    sources: vectorFromArray(
-      col((e) =>
-        e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
-      ),
-      sourceList(articles),
-    ),
-  };
+type Kind = 'Utf8' | 'Dictionary' | 'Int32' | 'Float64' | 'List';
+
+/** A value being read back into an event (details columns fill it in). */
+export type EventDraft = Omit<ConflictEvent, 'place'> & { place: Partial<ConflictEvent['place']> };
+
+/**
+ * One column of the Arrow files. Every list of columns (what is written, what each file must hold,
+ * the README's column list, what the reader fills in) comes from EVENT_COLUMNS: adding an event field
+ * is one entry here plus its use.
+ */
+export interface ColumnSpec {
+  name: string;
+  kind: Kind;
+  /** core: what drawing, counting and filtering need (the first file a split set loads); details:
+   * what reading an event needs. */
+  part: 'core' | 'details';
+  /** Values may be null (a `?` in the README). */
+  nullable?: boolean;
+  /** The column may be missing from a file (a file from elsewhere need not write it). */
+  optional?: boolean;
+  /** Only in a split set's core file (a whole file carries it in another column). */
+  splitOnly?: boolean;
+  /** The column's vector for events sorted by date then id. */
+  write: (events: ConflictEvent[]) => Vector;
+  /** For details columns: puts a row's (non-null) value into the event being read. */
+  read?: (value: unknown, e: EventDraft) => void;
 }
 
+const utf8 = (get: (e: ConflictEvent) => string | null) => (events: ConflictEvent[]) =>
+  vectorFromArray(events.map(get), new Utf8());
+const coded = (get: (e: ConflictEvent) => string | null) => (events: ConflictEvent[]) => {
+  const values = events.map(get);
+  return vectorFromArray(values, dict(values));
+};
+const int32 = (get: (e: ConflictEvent) => number | null) => (events: ConflictEvent[]) =>
+  vectorFromArray(events.map(get), new Int32());
+const float64 = (get: (e: ConflictEvent) => number) => (events: ConflictEvent[]) =>
+  vectorFromArray(events.map(get), new Float64());
+const articlesOf = (events: ConflictEvent[]) => events.flatMap((e) => e.sources.map((s) => s.articleId));
+
+export const EVENT_COLUMNS: readonly ColumnSpec[] = [
+  {
+    name: 'id',
+    kind: 'Utf8',
+    part: 'details',
+    write: utf8((e) => e.id),
+    read: (v, e) => {
+      e.id = String(v);
+    },
+  },
+  { name: 'type', kind: 'Dictionary', part: 'core', write: coded((e) => e.type) },
+  {
+    name: 'subtype',
+    kind: 'Dictionary',
+    part: 'details',
+    nullable: true,
+    optional: true,
+    write: coded((e) => e.subtype ?? null),
+    read: (v, e) => {
+      if (v) e.subtype = String(v);
+    },
+  },
+  {
+    name: 'summary',
+    kind: 'Utf8',
+    part: 'details',
+    write: utf8((e) => e.summary),
+    read: (v, e) => {
+      e.summary = String(v);
+    },
+  },
+  { name: 'date', kind: 'Int32', part: 'core', write: int32((e) => dayOf(e.date)) },
+  {
+    name: 'date_end',
+    kind: 'Int32',
+    part: 'core',
+    nullable: true,
+    write: int32((e) => (e.dateEnd ? dayOf(e.dateEnd) : null)),
+  },
+  {
+    name: 'date_precision',
+    kind: 'Dictionary',
+    part: 'details',
+    write: coded((e) => e.datePrecision),
+    read: (v, e) => {
+      e.datePrecision = String(v) as ConflictEvent['datePrecision'];
+    },
+  },
+  {
+    name: 'place_name',
+    kind: 'Dictionary',
+    part: 'details',
+    write: coded((e) => e.place.name),
+    read: (v, e) => {
+      e.place.name = String(v);
+    },
+  },
+  { name: 'lat', kind: 'Float64', part: 'core', write: float64((e) => e.place.lat) },
+  { name: 'lon', kind: 'Float64', part: 'core', write: float64((e) => e.place.lon) },
+  {
+    name: 'country',
+    kind: 'Dictionary',
+    part: 'details',
+    write: coded((e) => e.place.country),
+    read: (v, e) => {
+      e.place.country = String(v);
+    },
+  },
+  {
+    name: 'admin1',
+    kind: 'Dictionary',
+    part: 'details',
+    nullable: true,
+    optional: true,
+    write: coded((e) => e.place.admin1 ?? null),
+    read: (v, e) => {
+      if (v) e.place.admin1 = String(v);
+    },
+  },
+  { name: 'place_precision', kind: 'Dictionary', part: 'core', write: coded((e) => e.place.precision) },
+  {
+    name: 'gazetteer_id',
+    kind: 'Dictionary',
+    part: 'details',
+    nullable: true,
+    optional: true,
+    write: coded((e) => e.place.gazetteerId ?? null),
+    read: (v, e) => {
+      if (v) e.place.gazetteerId = String(v);
+    },
+  },
+  {
+    name: 'actors',
+    kind: 'List',
+    part: 'core',
+    write: (events) =>
+      vectorFromArray(
+        events.map((e) => e.actors),
+        dictList(events.flatMap((e) => e.actors)),
+      ),
+  },
+  {
+    name: 'source_articles',
+    kind: 'List',
+    part: 'core',
+    splitOnly: true,
+    write: (events) =>
+      vectorFromArray(
+        events.map((e) => e.sources.map((s) => s.articleId)),
+        dictList(articlesOf(events)),
+      ),
+  },
+  {
+    name: 'sources',
+    kind: 'List',
+    part: 'details',
+    write: (events) =>
+      vectorFromArray(
+        events.map((e) =>
+          e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
+        ),
+        sourceList(articlesOf(events)),
+      ),
+    read: (v, e) => {
+      e.sources = [...(v as Iterable<{ toJSON(): unknown }>)].map((s) => {
+        const json = s.toJSON() as { article_id: string; start: number; end: number; key: string | null };
+        return {
+          articleId: json.article_id,
+          start: json.start,
+          end: json.end,
+          ...(json.key ? { key: json.key } : {}),
+        };
+      });
+    },
+  },
+];
+
+const names = (keep: (c: ColumnSpec) => boolean) => EVENT_COLUMNS.filter(keep).map((c) => c.name);
 /** What drawing, counting and filtering need: the first file a split data set loads. */
-export const CORE_COLUMNS = [
-  'type',
-  'date',
-  'date_end',
-  'lat',
-  'lon',
-  'place_precision',
-  'actors',
-  'source_articles',
-];
+export const CORE_COLUMNS = names((c) => c.part === 'core');
 /** What reading an event needs, loaded after the first draw. */
-export const DETAIL_COLUMNS = [
-  'id',
-  'subtype',
-  'summary',
-  'date_precision',
-  'place_name',
-  'country',
-  'admin1',
-  'gazetteer_id',
-  'sources',
-];
+export const DETAIL_COLUMNS = names((c) => c.part === 'details');
+/** Every column of a single (unsplit) file: the core's, then the details'. */
+export const WHOLE_COLUMNS = [...names((c) => c.part === 'core' && !c.splitOnly), ...DETAIL_COLUMNS];
+/** The details columns that fill in an event when it is read. */
+export const DETAIL_READERS = EVENT_COLUMNS.filter((c) => c.part === 'details' && c.read);
+
+/** Every column of the events, built once for one or two files. */
+function columns(events: ConflictEvent[]): Record<string, Vector> {
+  return Object.fromEntries(EVENT_COLUMNS.map((c) => [c.name, c.write(events)]));
+}
+
 /** Schema metadata of a core file naming its details file (a path relative to the core file). */
 export const DETAILS_METADATA_KEY = 'conflict-atlas-details';
 export const DETAILS_FILE = 'events.details.arrow';
@@ -149,10 +256,7 @@ const pick = (all: Record<string, Vector>, names: string[]) =>
 
 /** Writes an events file as one Arrow IPC file (bytes) with every column. */
 export function eventsToArrow(file: EventsFile): Uint8Array {
-  const table = pick(columns(sortEvents(file.events)), [
-    ...CORE_COLUMNS.filter((c) => c !== 'source_articles'),
-    ...DETAIL_COLUMNS,
-  ]);
+  const table = pick(columns(sortEvents(file.events)), WHOLE_COLUMNS);
   const { events: _events, ...envelope } = file;
   table.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
   return tableToIPC(table, 'file');
@@ -188,23 +292,7 @@ export interface ArrowEvents {
   detailsFile: string | null;
 }
 
-const COLUMN_KINDS: Record<string, string> = {
-  id: 'Utf8',
-  type: 'Dictionary',
-  summary: 'Utf8',
-  date: 'Int32',
-  date_end: 'Int32',
-  date_precision: 'Dictionary',
-  place_name: 'Dictionary',
-  lat: 'Float64',
-  lon: 'Float64',
-  country: 'Dictionary',
-  place_precision: 'Dictionary',
-  actors: 'List',
-  source_articles: 'List',
-  sources: 'List',
-};
-const OPTIONAL = new Set(['subtype', 'admin1', 'gazetteer_id']);
+const SPEC = new Map(EVENT_COLUMNS.map((c) => [c.name, c]));
 
 function readTable(bytes: Uint8Array): Table {
   try {
@@ -216,11 +304,12 @@ function readTable(bytes: Uint8Array): Table {
 
 function checkColumns(table: Table, names: string[]): void {
   for (const name of names) {
-    if (OPTIONAL.has(name)) continue;
+    const spec = SPEC.get(name);
+    if (!spec || spec.optional) continue;
     const child = table.getChild(name);
     if (!child) throw new Error(`an Arrow file without the column "${name}"`);
     const actual = String(child.type);
-    const kind = COLUMN_KINDS[name] ?? '';
+    const kind = spec.kind;
     if (!actual.startsWith(kind))
       throw new Error(`an Arrow file whose column "${name}" is ${actual}, not ${kind}`);
   }
@@ -238,10 +327,7 @@ export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
     throw new Error(`an Arrow file whose "${ARROW_METADATA_KEY}" metadata is not JSON`);
   }
   const detailsFile = table.schema.metadata.get(DETAILS_METADATA_KEY) ?? null;
-  checkColumns(
-    table,
-    detailsFile ? CORE_COLUMNS : [...CORE_COLUMNS.filter((c) => c !== 'source_articles'), ...DETAIL_COLUMNS],
-  );
+  checkColumns(table, detailsFile ? CORE_COLUMNS : WHOLE_COLUMNS);
   return { envelope, table, detailsFile };
 }
 
