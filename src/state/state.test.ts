@@ -142,25 +142,34 @@ describe('filtering', () => {
   });
 
   // The columnar filter and its one-pass facet counts against the obvious object-by-object way.
+  const outletOf = (articleId: string) => seedEvents.articles.find((a) => a.id === articleId)?.outlet ?? '';
   const naive = (f: Filters) =>
     seedEvents.events.filter(
       (e) =>
+        (!f.q.trim() || `${e.summary}\n${e.place.name}`.toLowerCase().includes(f.q.trim().toLowerCase())) &&
         (!f.from || (e.dateEnd ?? e.date) >= f.from) &&
         (!f.to || e.date <= f.to) &&
         (!f.types.length || f.types.includes(e.type)) &&
         (!f.actors.length || e.actors.some((a) => f.actors.includes(a))) &&
         (!f.precisions.length || f.precisions.includes(e.place.precision)) &&
         (!f.articles.length || e.sources.some((s) => f.articles.includes(s.articleId))) &&
-        (!f.outlets.length ||
-          e.sources.some((s) =>
-            f.outlets.includes(seedEvents.articles.find((a) => a.id === s.articleId)?.outlet ?? ''),
-          )),
+        (!f.outlets.length || e.sources.some((s) => f.outlets.includes(outletOf(s.articleId)))),
     );
+  // Search words: pieces of summaries and place names (so some match), in any case, or any text at all.
+  const words = seedEvents.events.flatMap((e) => `${e.summary} ${e.place.name}`.split(/\s+/)).filter(Boolean);
+  const queryArb = fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...words).map((w) => w.toUpperCase()),
+    fc
+      .tuple(fc.constantFrom(...seedEvents.events), fc.nat(), fc.integer({ min: 1, max: 12 }))
+      .map(([e, at, n]) => e.summary.slice(at % e.summary.length, (at % e.summary.length) + n)),
+    fc.string({ maxLength: 6 }),
+  );
   const dates = [...new Set(seedEvents.events.flatMap((e) => [e.date, e.dateEnd ?? e.date]))];
   const filtersArb: fc.Arbitrary<Filters> = fc.record({
     from: fc.option(fc.constantFrom(...dates), { nil: null }),
     to: fc.option(fc.constantFrom(...dates), { nil: null }),
-    q: fc.constant(''),
+    q: queryArb,
     types: fc.subarray([...seedEvents.eventTypes.map((t) => t.id), 'no-such-type']),
     actors: fc.subarray(seedEvents.actors.map((a) => a.id)),
     precisions: fc.subarray([...placePrecisions]),
@@ -203,6 +212,17 @@ describe('filtering', () => {
           expect(counts.articles.get(a.id)).toBe(
             naive({ ...f, articles: [] }).filter((e) => e.sources.some((s) => s.articleId === a.id)).length,
           );
+        for (const p of placePrecisions)
+          expect(counts.precisions.get(p)).toBe(
+            naive({ ...f, precisions: [] }).filter((e) => e.place.precision === p).length,
+          );
+        for (const o of new Set(seedEvents.articles.map((a) => a.outlet ?? '')))
+          expect(counts.outlets.get(o)).toBe(
+            naive({ ...f, outlets: [] }).filter((e) => e.sources.some((s) => outletOf(s.articleId) === o))
+              .length,
+          );
+        // Every facet of FacetCounts is checked above: a new facet must be added here.
+        expect(Object.keys(counts).sort()).toEqual(['actors', 'articles', 'outlets', 'precisions', 'types']);
       }),
       { numRuns: 150 },
     );
