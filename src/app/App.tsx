@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { type ColorMode, colourKeys } from '../data/color-keys.ts';
+import { type ColorMode, colorKeys } from '../data/color-keys.ts';
 import type { EventTable } from '../data/event-table.ts';
 import { detailsQuery, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
@@ -49,7 +49,7 @@ export function App() {
   const selection = useSelection(table, detailsReady, rows);
   const { selected, selectedRow, picked } = selection;
   useShortcuts({ table, rows, selectedRow, select, dismiss: selection.dismiss });
-  const colour = useMemo(() => (table ? colourKeys(table, colorMode) : null), [table, colorMode]);
+  const color = useMemo(() => (table ? colorKeys(table, colorMode) : null), [table, colorMode]);
   const onRange = useCallback(
     (from: string | null, to: string | null) => setFilters({ from, to }),
     [setFilters],
@@ -95,7 +95,7 @@ export function App() {
           <MapView
             table={table}
             rows={rows}
-            colour={colour}
+            color={color}
             selected={selected}
             selectedRow={selectedRow}
             detailsReady={detailsReady}
@@ -104,12 +104,12 @@ export function App() {
             onSelect={selection.selectFromMap}
             onPick={selection.pick}
           />
-          {table && colour && (
+          {table && color && (
             <Timeline
               table={table}
               rows={undated}
               inRange={rows.length}
-              colour={colour}
+              color={color}
               from={filters.from}
               to={filters.to}
               onRange={onRange}

@@ -1,33 +1,33 @@
 /**
- * What colours an event, per row: its type, or its main actor (the first actor with a colour that is
- * not "civilians"). Computed once per colour mode as codes, shared by the map and the timeline.
+ * What colors an event, per row: its type, or its main actor (the first actor with a color that is
+ * not "civilians"). Computed once per color mode as codes, shared by the map and the timeline.
  */
 import { COLORS } from './colors.ts';
 import type { EventTable } from './event-table.ts';
 
-/** What markers are coloured by (the *Colour by* menu). */
+/** What markers are colored by (the menu labelled "Colour by": user-facing text stays British English). */
 export type ColorMode = 'type' | 'actor';
 
-export interface ColourKeys {
+export interface ColorKeys {
   /** Key code per row, an index into keys; -1 when the row has no key (no actors). */
   code: Int32Array;
   keys: string[];
   colors: string[];
 }
 
-export const FALLBACK_COLOUR = COLORS.fallback;
+export const FALLBACK_COLOR = COLORS.fallback;
 
-export function colourKeys(t: EventTable, mode: ColorMode): ColourKeys {
+export function colorKeys(t: EventTable, mode: ColorMode): ColorKeys {
   if (mode === 'type') {
-    const colour = new Map(t.meta.eventTypes.map((e) => [e.id, e.color]));
+    const color = new Map(t.meta.eventTypes.map((e) => [e.id, e.color]));
     return {
       code: t.type,
       keys: t.typeIds,
-      colors: t.typeIds.map((id) => colour.get(id) ?? FALLBACK_COLOUR),
+      colors: t.typeIds.map((id) => color.get(id) ?? FALLBACK_COLOR),
     };
   }
-  const colour = new Map(t.meta.actors.map((a) => [a.id, a.color]));
-  const usable = Uint8Array.from(t.actorIds, (id) => (colour.has(id) && id !== 'civilians' ? 1 : 0));
+  const color = new Map(t.meta.actors.map((a) => [a.id, a.color]));
+  const usable = Uint8Array.from(t.actorIds, (id) => (color.has(id) && id !== 'civilians' ? 1 : 0));
   const code = new Int32Array(t.size);
   for (let i = 0; i < t.size; i++) {
     const start = t.actorStart[i] as number;
@@ -41,5 +41,5 @@ export function colourKeys(t: EventTable, mode: ColorMode): ColourKeys {
     }
     code[i] = chosen;
   }
-  return { code, keys: t.actorIds, colors: t.actorIds.map((id) => colour.get(id) ?? FALLBACK_COLOUR) };
+  return { code, keys: t.actorIds, colors: t.actorIds.map((id) => color.get(id) ?? FALLBACK_COLOR) };
 }

@@ -1,4 +1,4 @@
-/** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
+/** The map legend: a symbol per event type, the colors of the current mode, and place precision. */
 import { memo, useMemo } from 'react';
 import type { ColorMode } from '../../data/color-keys.ts';
 import { COLORS } from '../../data/colors.ts';
@@ -22,7 +22,7 @@ function shapeUrl(shape: Shape, color: string): string {
 interface Props {
   data: Envelope;
   colorMode: ColorMode;
-  /** The map aggregates events at one spot (large data sets): dots by colour, not symbols by type. */
+  /** The map aggregates events at one spot (large data sets): dots by color, not symbols by type. */
   aggregated: boolean;
 }
 

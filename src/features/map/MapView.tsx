@@ -7,7 +7,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import { Map as MlMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { ColourKeys } from '../../data/color-keys.ts';
+import type { ColorKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
 import { markMapCreated, markStyleLoaded } from '../../state/perf.ts';
@@ -33,7 +33,7 @@ interface Props {
   table: EventTable | undefined;
   /** The rows to draw (the filtered set; a linked event the filters hide is drawn as well). */
   rows: Uint32Array;
-  colour: ColourKeys | null;
+  color: ColorKeys | null;
   selected: ConflictEvent | null;
   selectedRow: number;
   /** Whether events can be read (a split data set's details may still be loading). */
@@ -70,7 +70,7 @@ function fitToEvents(map: MlMap, table: EventTable): void {
 export function MapView({
   table,
   rows,
-  colour,
+  color,
   selected,
   selectedRow,
   detailsReady,
@@ -134,10 +134,10 @@ export function MapView({
 
   // The drawing mode: markers for small sets (once their details are readable), the cloud for large.
   const large = Boolean(table && table.size > MARKER_LIMIT);
-  const ready = Boolean(map && table && colour && (large || detailsReady));
+  const ready = Boolean(map && table && color && (large || detailsReady));
   useEffect(() => {
-    if (!map || !table || !colour || !ready || broken.current) return;
-    const drawing: Drawing = { table, rows, colour, selectedRow };
+    if (!map || !table || !color || !ready || broken.current) return;
+    const drawing: Drawing = { table, rows, color, selectedRow };
     const current = mode.current;
     if (current && current.table === table && current.large === large) {
       current.mode.update(drawing);
@@ -156,7 +156,7 @@ export function MapView({
         `The map cannot draw this many events here (${(e as Error).message}); the list still works.`,
       );
     }
-  }, [map, table, rows, colour, selectedRow, large, ready]);
+  }, [map, table, rows, color, selectedRow, large, ready]);
   useEffect(() => {
     const source = map?.map.getSource(SELECTED_SOURCE) as GeoJSONSource | undefined;
     if (!source) return;

@@ -1,6 +1,6 @@
 /**
  * Cloud mode, for large data sets: one WebGL point cloud (point-layer.ts). A filter change uploads the
- * sites' counts, a colour change their colours. Pointing uses a k-d tree over the positions.
+ * sites' counts, a color change their colors. Pointing uses a k-d tree over the positions.
  */
 import type { MapMouseEvent, Map as MlMap } from 'maplibre-gl';
 import type { Drawing, MapMode } from './modes.ts';
@@ -17,7 +17,7 @@ export class CloudMode implements MapMode {
   private frame = 0;
 
   attach(map: MlMap, pointer: Pointer, drawing: Drawing, beforeLayer: string): void {
-    const layer = new PointLayer(drawing.table, drawing.colour, drawing.rows, () => pointer.eventsReady());
+    const layer = new PointLayer(drawing.table, drawing.color, drawing.rows, () => pointer.eventsReady());
     map.addLayer(layer, beforeLayer);
     this.map = map;
     this.pointer = pointer;
@@ -45,7 +45,7 @@ export class CloudMode implements MapMode {
     const before = this.drawing;
     this.drawing = drawing;
     if (!layer || !map || !before) return;
-    if (before.colour !== drawing.colour) layer.setColours(drawing.colour, drawing.rows);
+    if (before.color !== drawing.color) layer.setColors(drawing.color, drawing.rows);
     else if (before.rows !== drawing.rows) {
       layer.setRows(drawing.rows);
       this.pointer?.measureFilterAtIdle();

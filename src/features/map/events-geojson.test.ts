@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourKeys } from '../../data/color-keys.ts';
+import { colorKeys } from '../../data/color-keys.ts';
 import { tableFromEvents } from '../../data/event-table.ts';
 import { isCoarse } from '../../shared/place-precision.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
@@ -8,10 +8,10 @@ import { SHAPES } from './shapes.ts';
 
 describe('events as GeoJSON for the marker map', () => {
   const t = tableFromEvents(seedEvents);
-  const keys = colourKeys(t, 'type');
+  const keys = colorKeys(t, 'type');
   const rows = Array.from({ length: t.size }, (_, i) => i);
   const fc = eventsToGeoJson(rows, t, keys);
-  it('has one point per row at its place, with the row, id, colour, shape and coarseness', () => {
+  it('has one point per row at its place, with the row, id, color, shape and coarseness', () => {
     expect(fc.features).toHaveLength(t.size);
     for (const [k, f] of fc.features.entries()) {
       const e = t.event(k);

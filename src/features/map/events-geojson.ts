@@ -1,12 +1,12 @@
 /** Events as GeoJSON for the marker mode (pure): one point per row, its look resolved here so the
  * layers stay plain lookups. */
 import type { FeatureCollection } from 'geojson';
-import { type ColourKeys, FALLBACK_COLOUR } from '../../data/color-keys.ts';
+import { type ColorKeys, FALLBACK_COLOR } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import { isCoarse } from '../../shared/place-precision.ts';
 import { shapeImage, shapeOfType } from './shapes.ts';
 
-export function eventsToGeoJson(rows: number[], table: EventTable, colour: ColourKeys): FeatureCollection {
+export function eventsToGeoJson(rows: number[], table: EventTable, color: ColorKeys): FeatureCollection {
   const typeShape = shapeOfType(table.meta.eventTypes);
   return {
     type: 'FeatureCollection',
@@ -21,7 +21,7 @@ export function eventsToGeoJson(rows: number[], table: EventTable, colour: Colou
           type: e.type,
           shape: shapeImage(typeShape.get(e.type) ?? 'circle'),
           coarse: isCoarse(e.place.precision),
-          color: colour.colors[colour.code[row] as number] ?? FALLBACK_COLOUR,
+          color: color.colors[color.code[row] as number] ?? FALLBACK_COLOR,
         },
       };
     }),

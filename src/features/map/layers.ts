@@ -1,6 +1,6 @@
 /**
  * Every source and layer id the map uses, and the specs of the marker mode's layers and of the one
- * selection ring both modes share. Marker mode: clustered symbols from a GeoJSON source, a colour per
+ * selection ring both modes share. Marker mode: clustered symbols from a GeoJSON source, a color per
  * type or actor, a hollow ring for region- and country-level places so nobody mistakes a centroid for
  * a precise location. Cloud mode: one custom WebGL layer (point-layer.ts).
  */
@@ -63,7 +63,7 @@ export const markerLayers: LayerSpecification[] = [
     },
   },
   {
-    // One symbol per event type (the legend shows which), coloured by type or actor.
+    // One symbol per event type (the legend shows which), colored by type or actor.
     id: POINT_LAYER,
     type: 'symbol',
     source: EVENTS_SOURCE,

@@ -1,4 +1,4 @@
-/** Marker mode: clustered symbols from a GeoJSON source, re-sent when the rows, colours or selection
+/** Marker mode: clustered symbols from a GeoJSON source, re-sent when the rows, colors or selection
  * change. */
 import type { GeoJSONSource, MapGeoJSONFeature, MapLayerMouseEvent, Map as MlMap } from 'maplibre-gl';
 import { eventsToGeoJson } from './events-geojson.ts';
@@ -12,7 +12,7 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 function geojson(d: Drawing) {
   const drawn = Array.from(d.rows);
   if (d.selectedRow >= 0 && !drawn.includes(d.selectedRow)) drawn.push(d.selectedRow);
-  return eventsToGeoJson(drawn, d.table, d.colour);
+  return eventsToGeoJson(drawn, d.table, d.color);
 }
 
 export class MarkerMode implements MapMode {

@@ -1,6 +1,6 @@
 /** The two ways the map draws events, behind one interface: markers (small sets) and a point cloud. */
 import type { Map as MlMap } from 'maplibre-gl';
-import type { ColourKeys } from '../../data/color-keys.ts';
+import type { ColorKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import type { Pointer } from './pointer.ts';
 
@@ -8,7 +8,7 @@ export interface Drawing {
   table: EventTable;
   /** The filtered rows, in date order. */
   rows: Uint32Array;
-  colour: ColourKeys;
+  color: ColorKeys;
   /** The selected row (drawn even when the filters hide it), or -1. */
   selectedRow: number;
 }
@@ -17,7 +17,7 @@ export interface MapMode {
   /** Adds the mode's sources, layers and handlers, below `beforeLayer`, and draws. Throws when the map
    * cannot draw this way (no WebGL2). */
   attach(map: MlMap, pointer: Pointer, drawing: Drawing, beforeLayer: string): void;
-  /** Draws a new state: rows, colours or selection. */
+  /** Draws a new state: rows, colors or selection. */
   update(drawing: Drawing): void;
   /** Removes everything attach added, handlers included. */
   detach(): void;

@@ -1,14 +1,14 @@
 /**
  * Events drawn as one WebGL point cloud (a MapLibre custom layer) for data sets too large for a
  * GeoJSON source. Events at the same spot are aggregated into one "site": a site holding one shown
- * event is a marker in that event's colour; a site holding many is a dark circle whose size grows
+ * event is a marker in that event's color; a site holding many is a dark circle whose size grows
  * with the count (like the clusters of the marker view), so a million events read as a density, not
  * as a million overlapping markers. Site positions go to the GPU once; a filter change recounts the
  * sites (one pass over the rows) and uploads a few bytes per site — nothing is re-tiled or re-sent.
  * Region- and country-level places are drawn hollow, as in the marker view.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MlMap } from 'maplibre-gl';
-import type { ColourKeys } from '../../data/color-keys.ts';
+import type { ColorKeys } from '../../data/color-keys.ts';
 import { COLORS, hexToRgb } from '../../data/colors.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import { COARSE_BY_CODE } from '../../shared/place-precision.ts';
@@ -48,7 +48,7 @@ export class PointLayer implements CustomLayerInterface {
   > | null = null;
   /** Positions are relative to this origin so float32 keeps sub-pixel precision when zoomed in. */
   private origin: [number, number] = [0.5, 0.5];
-  /** Site of each row; per site: position, shown count, colour (rgb + coarse flag). */
+  /** Site of each row; per site: position, shown count, color (rgb + coarse flag). */
   private siteOf: Int32Array;
   private sites = 0;
   private pos: Float32Array;
@@ -60,7 +60,7 @@ export class PointLayer implements CustomLayerInterface {
 
   constructor(
     private readonly table: EventTable,
-    colour: ColourKeys,
+    color: ColorKeys,
     rows: Uint32Array,
     /** Called after the first frame that shows the events. */
     private readonly onFirstDraw: () => void,
@@ -81,12 +81,12 @@ export class PointLayer implements CustomLayerInterface {
     });
     this.counts = emptyCounts(this.sites, table.size);
     this.color = new Uint8Array(4 * this.sites);
-    this.code = colour.code;
-    this.rgb = colour.colors.map(hexToRgb);
+    this.code = color.code;
+    this.rgb = color.colors.map(hexToRgb);
     this.recount(rows);
   }
 
-  /** Counts the shown rows per site and colours each site: its event's colour, or the aggregate's. */
+  /** Counts the shown rows per site and colors each site: its event's color, or the aggregate's. */
   private recount(rows: Uint32Array): void {
     const t = this.table;
     const { count, lastRow } = countSites(this.siteOf, rows, this.counts);
@@ -109,9 +109,9 @@ export class PointLayer implements CustomLayerInterface {
     this.upload();
   }
 
-  setColours(colour: ColourKeys, rows: Uint32Array): void {
-    this.code = colour.code;
-    this.rgb = colour.colors.map(hexToRgb);
+  setColors(color: ColorKeys, rows: Uint32Array): void {
+    this.code = color.code;
+    this.rgb = color.colors.map(hexToRgb);
     this.setRows(rows);
   }
 

@@ -1,5 +1,5 @@
 /**
- * The point cloud's shaders (WebGL2). A site with one shown event is a marker in its colour; a site
+ * The point cloud's shaders (WebGL2). A site with one shown event is a marker in its color; a site
  * with many is a translucent dark circle growing with log2(count); alpha < 0.75 in a_color marks a
  * coarse (region/country) place, drawn hollow. A count of 0 hides the site.
  */

@@ -36,7 +36,7 @@ export function drawShape(shape: Shape, size = 32): ImageData {
       c + radius(i) * Math.cos(turn + (i * 2 * Math.PI) / n),
       c + radius(i) * Math.sin(turn + (i * 2 * Math.PI) / n),
     ]);
-  ctx.fillStyle = '#ffffff'; // a mask: white is 'fully on', whatever the marker's colour
+  ctx.fillStyle = '#ffffff'; // a mask: white is 'fully on', whatever the marker's color
   if (shape === 'circle') {
     ctx.beginPath();
     ctx.arc(c, c, r, 0, 2 * Math.PI);

@@ -35,7 +35,7 @@ export function groupSites(lon: ArrayLike<number>, lat: ArrayLike<number>): Site
 export interface SiteCounts {
   /** Shown rows per site. */
   count: Float32Array;
-  /** The last shown row of each site (the one a site of one event is coloured by), -1 when none. */
+  /** The last shown row of each site (the one a site of one event is colored by), -1 when none. */
   lastRow: Int32Array;
   /** 1 for each shown row. */
   shown: Uint8Array;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourKeys } from '../../data/color-keys.ts';
+import { colorKeys } from '../../data/color-keys.ts';
 import { tableFromEvents } from '../../data/event-table.ts';
 import { DAY_MS, timeOfIso } from '../../shared/days.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
@@ -38,7 +38,7 @@ describe('timeline buckets', () => {
     ]);
     const domain = eventsDomain(t);
     if (!domain) throw new Error('a domain');
-    const buckets = buildBuckets(t, everyRow(t.size), domain, colourKeys(t, 'type'));
+    const buckets = buildBuckets(t, everyRow(t.size), domain, colorKeys(t, 'type'));
     expect(buckets.every((b) => b.end - b.start <= 7 * DAY_MS)).toBe(true);
     expect(buckets.reduce((n, b) => n + b.total, 0)).toBe(3);
     const full = buckets.find((b) => b.total === 3);
@@ -53,7 +53,7 @@ describe('timeline buckets', () => {
     const t = tableOf([event('a', '2015-01-10'), event('b', '2016-06-10')]);
     const domain = eventsDomain(t);
     if (!domain) throw new Error('a domain');
-    const buckets = buildBuckets(t, everyRow(t.size), domain, colourKeys(t, 'type'));
+    const buckets = buildBuckets(t, everyRow(t.size), domain, colorKeys(t, 'type'));
     expect(buckets.length).toBeGreaterThan(15);
     expect(buckets.filter((b) => b.total === 1)).toHaveLength(2);
   });
