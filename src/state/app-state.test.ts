@@ -8,7 +8,7 @@ import { notices } from './notices.ts';
 import { MAX_SEARCHED_ARTICLES, searchContext, searchesPassages } from './search-context.ts';
 import { pickedVisible } from './selection.ts';
 import { type ShortcutContext, shortcutFor, stepRow } from './shortcuts.ts';
-import { type Filters, NO_FILTERS } from './store.ts';
+import { type Filters, hasFilters, NO_FILTERS } from './store.ts';
 import { countLabel, withoutDates } from './visible-events.ts';
 
 const table = tableFromEvents(seedEvents);
@@ -121,5 +121,23 @@ describe('search context', () => {
     const article = { id: source.articleId, text: `${'x'.repeat(source.start)}${passage}` } as Article;
     const withText = searchContext(table, new Map([[source.articleId, article]]), true).extraText?.(row);
     expect(withText).toContain(passage.toLowerCase());
+  });
+});
+
+describe('whether filters are set', () => {
+  it('sees every filter key, and nothing in the defaults', () => {
+    expect(hasFilters(NO_FILTERS)).toBe(false);
+    const set: { [K in keyof Filters]: Filters[K] } = {
+      from: '2016-01-01',
+      to: '2016-12-31',
+      actors: ['a'],
+      types: ['t'],
+      q: 'x',
+      precisions: ['town'],
+      outlets: ['o'],
+      articles: ['a'],
+    };
+    for (const key of Object.keys(NO_FILTERS) as (keyof Filters)[])
+      expect(hasFilters({ ...NO_FILTERS, [key]: set[key] }), key).toBe(true);
   });
 });

@@ -69,15 +69,10 @@ export const useUi = create<UiState>((set) => ({
   setColorMode: (colorMode) => set({ colorMode }),
 }));
 
+/** Whether any filter is set: every key of Filters, so a new filter needs no change here. */
 export function hasFilters(f: Filters): boolean {
-  return Boolean(
-    f.from ||
-      f.to ||
-      f.q ||
-      f.actors.length ||
-      f.types.length ||
-      f.precisions.length ||
-      f.outlets.length ||
-      f.articles.length,
-  );
+  return (Object.keys(NO_FILTERS) as (keyof Filters)[]).some((k) => {
+    const v = f[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
 }
