@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { colorKeys, FALLBACK_COLOR } from './color-keys.ts';
-import { tableFromEvents } from './event-table.ts';
+import { tableFromEvents } from './table-from-json.ts';
 
 const template = seedEvents.events[0] as ConflictEvent;
 const withActors = (id: string, actors: string[]): ConflictEvent => ({ ...template, id, actors });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '../shared/events-arrow.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
-import { tableFromArrow, tableFromEvents } from './event-table.ts';
+import { tableFromArrow } from './table-from-arrow.ts';
+import { tableFromEvents } from './table-from-json.ts';
 
 const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>
   Array.from({ length: t.size }, (_, i) => t.event(i));

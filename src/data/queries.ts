@@ -3,7 +3,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { isArrowBytes } from '../shared/events-arrow.ts';
 import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
 import { takeFetch } from './early-fetch.ts';
-import { type EventTable, type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
+import type { EventTable, LoadedTable } from './event-table.ts';
+import { tableFromArrow } from './table-from-arrow.ts';
+import { tableFromEvents } from './table-from-json.ts';
 
 /** A successful response, or an error that says which file could not be reached or loaded. */
 async function fetchOk(

@@ -1,6 +1,6 @@
 /** The app's state hooks, through the pure functions they are made of. */
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../data/event-table.ts';
+import { tableFromEvents } from '../data/table-from-json.ts';
 import type { Article } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { filterTable } from './filter-events.ts';

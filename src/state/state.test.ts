@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../data/event-table.ts';
+import { tableFromEvents } from '../data/table-from-json.ts';
 import { addDays } from '../shared/days.ts';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorKeys } from '../../data/color-keys.ts';
-import { tableFromEvents } from '../../data/event-table.ts';
+import { tableFromEvents } from '../../data/table-from-json.ts';
 import { isCoarse } from '../../shared/place-precision.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
 import { eventsToGeoJson } from './events-geojson.ts';

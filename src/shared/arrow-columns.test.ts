@@ -1,7 +1,7 @@
 /** The Arrow column table is the one list of columns: the README's list must say the same. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORE_COLUMNS, DETAIL_COLUMNS, EVENT_COLUMNS, WHOLE_COLUMNS } from './events-arrow.ts';
+import { CORE_COLUMNS, DETAIL_COLUMNS, EVENT_COLUMNS, WHOLE_COLUMNS } from './arrow-columns.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 /** Backticked column names (with `?` when nullable) in the README between two phrases. */
