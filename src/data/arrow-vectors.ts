@@ -80,8 +80,8 @@ export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
 export function listCodes(
   vector: Vector,
   ids: string[],
-  /** For a list of structs, the dictionary field to read (by position). */
-  field?: number,
+  /** For a list of structs, the name of the dictionary field to read. */
+  field?: string,
 ): { offsets: Uint32Array; codes: Int32Array } {
   const offsets = new Uint32Array(vector.length + 1);
   const parts: Int32Array[] = [];
@@ -90,7 +90,7 @@ export function listCodes(
   for (const data of vector.data) {
     const vo = data.valueOffsets as Int32Array;
     const item = data.children[0];
-    const child = field === undefined ? item : item?.children[field];
+    const child = field === undefined ? item : item?.children[structField(item.type, field)];
     if (!child) throw new Error('a list column without values');
     const first = vo[data.offset] ?? 0;
     const last = vo[data.offset + data.length] ?? 0;
@@ -112,4 +112,16 @@ export function listCodes(
     at += p.length;
   }
   return { offsets, codes };
+}
+
+/** The position of a struct's field by name (files from elsewhere may order fields differently);
+ * -1 when it has none and the field is not `required`. */
+export function structField(
+  type: { children?: { name: string }[] } | undefined,
+  name: string,
+  required = true,
+): number {
+  const at = type?.children?.findIndex((f) => f.name === name) ?? -1;
+  if (at < 0 && required) throw new Error(`a struct column without the field "${name}"`);
+  return at;
 }

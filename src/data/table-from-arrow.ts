@@ -15,7 +15,7 @@ import {
   type PlacePrecision,
   placePrecisions,
 } from '../shared/schema.ts';
-import { dictionaryCodes, findUtf8, listCodes, validity } from './arrow-vectors.ts';
+import { dictionaryCodes, findUtf8, listCodes, structField, validity } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -82,7 +82,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   // A split set's core file lists each event's source articles; a whole file has the sources.
   const sources = detailsFile
     ? listCodes(col('source_articles'), articleIds)
-    : listCodes(col('sources'), articleIds, 0);
+    : listCodes(col('sources'), articleIds, 'article_id');
 
   // What reading an event needs: here now (a whole file), or from the details file later.
   let details: Table | null = null;
@@ -250,12 +250,13 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       const idVec = need().getChild('id') as Vector;
       let row = findUtf8(idVec, id, true)[0] ?? -1;
       if (row < 0) {
+        // A file from elsewhere may have no key field: then no id is a merged source's key.
         const keyData = (need().getChild('sources') as Vector).data
-          .map((d) => d.children[0]?.children[3])
+          .map((d) => d.children[0]?.children[structField(d.children[0]?.type, 'key', false)])
           .filter((d) => d !== undefined);
         const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
         if (item !== undefined)
-          row = rowOfItem(listCodes(need().getChild('sources') as Vector, [], 0).offsets, item);
+          row = rowOfItem(listCodes(need().getChild('sources') as Vector, [], 'article_id').offsets, item);
       }
       if (row < 0 || !rows) return row;
       return rowIndex(rows)[row] ?? -1;
