@@ -1,6 +1,7 @@
 /**
  * What colors an event, per row: its type, or its main actor (the first actor with a color that is
- * not "civilians"). Computed once per color mode as codes, shared by the map and the timeline.
+ * not of kind "civilians": victims are not a side). Computed once per color mode as codes, shared by
+ * the map and the timeline.
  */
 import { COLORS } from './colors.ts';
 import type { EventTable } from './event-table.ts';
@@ -17,6 +18,9 @@ export interface ColorKeys {
 
 export const FALLBACK_COLOR = COLORS.fallback;
 
+/** Actors of this kind never give an event its color. */
+export const CIVILIAN_KIND = 'civilians';
+
 export function colorKeys(t: EventTable, mode: ColorMode): ColorKeys {
   if (mode === 'type') {
     const color = new Map(t.meta.eventTypes.map((e) => [e.id, e.color]));
@@ -27,7 +31,9 @@ export function colorKeys(t: EventTable, mode: ColorMode): ColorKeys {
     };
   }
   const color = new Map(t.meta.actors.map((a) => [a.id, a.color]));
-  const usable = Uint8Array.from(t.actorIds, (id) => (color.has(id) && id !== 'civilians' ? 1 : 0));
+  // By the actor's kind in the data (actors.yaml), not by one id: any civilian group is passed over.
+  const civilian = new Set(t.meta.actors.filter((a) => a.kind === CIVILIAN_KIND).map((a) => a.id));
+  const usable = Uint8Array.from(t.actorIds, (id) => (color.has(id) && !civilian.has(id) ? 1 : 0));
   const code = new Int32Array(t.size);
   for (let i = 0; i < t.size; i++) {
     const start = t.actorStart[i] as number;
