@@ -2,11 +2,9 @@
  * The app shell: lays the features out and wires them to the state hooks (src/state). It holds no
  * logic of its own beyond which panel is open.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { type ColorMode, colorKeys } from '../data/color-keys.ts';
 import type { EventTable } from '../data/event-table.ts';
-import { detailsQuery, eventsQuery } from '../data/queries.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { ExportButtons } from '../features/export/ExportButtons.tsx';
 import { FilterPanel } from '../features/filters/FilterPanel.tsx';
@@ -15,6 +13,7 @@ import { MARKER_LIMIT, MapView } from '../features/map/MapView.tsx';
 import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
+import { useEventsData } from '../state/events-data.ts';
 import { notices as noticesFor } from '../state/notices.ts';
 import { useSearchContext } from '../state/search-context.ts';
 import { useSelection } from '../state/selection.ts';
@@ -28,7 +27,6 @@ export const eventsUrl = initialDataUrl;
 
 export function App() {
   useUrlSync();
-  const query = useQuery(eventsQuery(eventsUrl));
   const filters = useUi((s) => s.filters);
   const colorMode = useUi((s) => s.colorMode);
   const flyRequest = useUi((s) => s.flyRequest);
@@ -38,11 +36,8 @@ export function App() {
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
   // The filter panel (a pass over all events for its counts) renders only while its box is open.
   const [filtersOpen, setFiltersOpen] = useState(filtersOpenAtStart);
-  const table = query.data?.table;
+  const { events: query, details, table, detailsReady } = useEventsData(eventsUrl);
   const data = table?.meta;
-  // A split Arrow set draws from its core file; ids, summaries and sources arrive after.
-  const details = useQuery(detailsQuery(eventsUrl, table));
-  const detailsReady = Boolean(table?.hasDetails);
 
   const search = useSearchContext(table, eventsUrl, filters.q, detailsReady);
   const { undated, rows } = useVisibleEvents(table, search.context);

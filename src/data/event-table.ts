@@ -33,8 +33,9 @@ export interface EventTable {
   detailsFile: string | null;
   /** Whether event(), rowOf() and text() can answer (always, except a split set before its details). */
   readonly hasDetails: boolean;
-  /** Takes a split set's details file in; returns the rows whose details break the contract. */
-  attachDetails?(bytes: Uint8Array): { count: number; reasons: Issue[] };
+  /** A split set's core joined with its details file: a new table over the same columns (this one
+   * is left as it is), and the rows whose details break the contract. */
+  withDetails?(bytes: Uint8Array): { table: EventTable; count: number; reasons: Issue[] };
   /** The whole event at row i. */
   event(i: number): ConflictEvent;
   /** The row of an event id, or of the event that absorbed it (a merged source's key); -1 if none. */

@@ -76,7 +76,7 @@ export function eventsQuery(url: string) {
 
 /**
  * The details file of a split Arrow set (ids, summaries, sources), loaded after the first draw and
- * taken into the table in place — the columns the map and filters hold do not change.
+ * joined with the core into a new table over the same columns (the core table is not changed).
  */
 export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
   const url = table?.detailsFile ? new URL(table.detailsFile, new URL(eventsUrl, document.baseURI)).href : '';
@@ -86,7 +86,9 @@ export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
     queryFn: async () => {
       const bytes = await fetchBytes(url, 'the event details file');
       try {
-        return (table as EventTable).attachDetails?.(bytes) ?? { count: 0, reasons: [] };
+        const joined = (table as EventTable).withDetails?.(bytes);
+        if (!joined) throw new Error('not needed: the events file has its details');
+        return joined;
       } catch (e) {
         throw new Error(`The event details file ${url} is ${(e as Error).message}`);
       }

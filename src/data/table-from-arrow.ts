@@ -85,7 +85,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     : listCodes(col('sources'), articleIds, 'article_id');
 
   // What reading an event needs: here now (a whole file), or from the details file later.
-  let details: Table | null = null;
   const datePrecisionWords: string[] = [...datePrecisions];
   const countryWords: string[] = [];
   let datePrecision: Int32Array = new Int32Array(0);
@@ -107,7 +106,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       else continue;
       bad[i] = 1;
     }
-    details = t;
     return bad;
   };
 
@@ -179,41 +177,8 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   const rowAt = (k: number) => (rows ? (rows[k] as number) : k);
   const actorList = pickList(actors);
   const sourceList = pickList(sources);
-  const need = () => {
-    if (!details) throw new Error('event details are not loaded yet');
-    return details;
-  };
-  const dget = (name: string, r: number): unknown => need().getChild(name)?.get(r) ?? null;
-
-  const event = (k: number): ConflictEvent => {
-    const r = rowAt(k);
-    const end = endValid && !endValid[r] ? undefined : isoOfDay(endRaw[r] as number);
-    // The core columns from their typed arrays; the details columns as EVENT_COLUMNS says.
-    const e: EventDraft = {
-      id: '',
-      type: typeIds[type[r] as number] as string,
-      summary: '',
-      date: isoOfDay(day[r] as number),
-      ...(end ? { dateEnd: end } : {}),
-      datePrecision: 'day',
-      place: {
-        name: '',
-        lat: lat[r] as number,
-        lon: lon[r] as number,
-        country: '',
-        precision: placePrecisions[precision[r] as number] as PlacePrecision,
-      },
-      actors: [...((need().getChild('actors') ?? arrow.getChild('actors'))?.get(r) ?? [])].map(String),
-      sources: [],
-    };
-    for (const c of DETAIL_READERS) {
-      const value = dget(c.name, r);
-      if (value !== null && value !== undefined) c.read?.(value, e);
-    }
-    return e as ConflictEvent;
-  };
-  const texts: string[] = [];
-  const table: EventTable = {
+  // The columns are the same for the core table and the one joined with its details: built once.
+  const columns = {
     meta,
     size: m,
     day: pick(day, (k) => new Int32Array(k)),
@@ -230,42 +195,84 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     sourceArticles: sourceList.codes,
     articleIds,
     detailsFile,
-    get hasDetails() {
-      return details !== null;
-    },
-    attachDetails(detailBytes) {
-      const problems: Issue[] = [];
-      let count = 0;
-      takeDetails(readDetailsArrow(detailBytes, n), (i, path, message) => {
-        count += 1;
-        if (problems.length < 5) problems.push({ path: `events.${i}.${path}`, message });
-      });
-      return { count, reasons: problems };
-    },
-    event,
-    rowOf: (id) => {
-      if (!details) return -1;
-      // Rows are found by scanning the id bytes (a link or a click names one event at a time); a
-      // merged source's key is looked up in the sources' key column, then mapped to its row.
-      const idVec = need().getChild('id') as Vector;
-      let row = findUtf8(idVec, id, true)[0] ?? -1;
-      if (row < 0) {
-        // A file from elsewhere may have no key field: then no id is a merged source's key.
-        const keyData = (need().getChild('sources') as Vector).data
-          .map((d) => d.children[0]?.children[structField(d.children[0]?.type, 'key', false)])
-          .filter((d) => d !== undefined);
-        const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
-        if (item !== undefined)
-          row = rowOfItem(listCodes(need().getChild('sources') as Vector, [], 'article_id').offsets, item);
-      }
-      if (row < 0 || !rows) return row;
-      return rowIndex(rows)[row] ?? -1;
-    },
-    text: (k) => {
-      if (!details) return '';
-      texts[k] ??= `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase();
-      return texts[k];
-    },
   };
-  return { table, dropped: { count: dropped, reasons } };
+
+  /** The table over these columns, with its details (a whole file, or a split set's once loaded) or
+   * without (a split set's core, before its details arrive). */
+  const tableWith = (details: Table | null): EventTable => {
+    const need = () => {
+      if (!details) throw new Error('event details are not loaded yet');
+      return details;
+    };
+    const dget = (name: string, r: number): unknown => need().getChild(name)?.get(r) ?? null;
+
+    const event = (k: number): ConflictEvent => {
+      const r = rowAt(k);
+      const end = endValid && !endValid[r] ? undefined : isoOfDay(endRaw[r] as number);
+      // The core columns from their typed arrays; the details columns as EVENT_COLUMNS says.
+      const e: EventDraft = {
+        id: '',
+        type: typeIds[type[r] as number] as string,
+        summary: '',
+        date: isoOfDay(day[r] as number),
+        ...(end ? { dateEnd: end } : {}),
+        datePrecision: 'day',
+        place: {
+          name: '',
+          lat: lat[r] as number,
+          lon: lon[r] as number,
+          country: '',
+          precision: placePrecisions[precision[r] as number] as PlacePrecision,
+        },
+        actors: [...((need().getChild('actors') ?? arrow.getChild('actors'))?.get(r) ?? [])].map(String),
+        sources: [],
+      };
+      for (const c of DETAIL_READERS) {
+        const value = dget(c.name, r);
+        if (value !== null && value !== undefined) c.read?.(value, e);
+      }
+      return e as ConflictEvent;
+    };
+    const texts: string[] = [];
+    return {
+      ...columns,
+      hasDetails: details !== null,
+      withDetails(detailBytes) {
+        const problems: Issue[] = [];
+        let count = 0;
+        const t = readDetailsArrow(detailBytes, n);
+        takeDetails(t, (i, path, message) => {
+          count += 1;
+          if (problems.length < 5) problems.push({ path: `events.${i}.${path}`, message });
+        });
+        return { table: tableWith(t), count, reasons: problems };
+      },
+      event,
+      rowOf: (id) => {
+        if (!details) return -1;
+        // Rows are found by scanning the id bytes (a link or a click names one event at a time); a
+        // merged source's key is looked up in the sources' key column, then mapped to its row.
+        const idVec = need().getChild('id') as Vector;
+        let row = findUtf8(idVec, id, true)[0] ?? -1;
+        if (row < 0) {
+          // A file from elsewhere may have no key field: then no id is a merged source's key.
+          const keyData = (need().getChild('sources') as Vector).data
+            .map((d) => d.children[0]?.children[structField(d.children[0]?.type, 'key', false)])
+            .filter((d) => d !== undefined);
+          const item = findUtf8({ data: keyData } as unknown as Vector, id, true)[0];
+          if (item !== undefined)
+            row = rowOfItem(listCodes(need().getChild('sources') as Vector, [], 'article_id').offsets, item);
+        }
+        if (row < 0 || !rows) return row;
+        return rowIndex(rows)[row] ?? -1;
+      },
+      text: (k) => {
+        if (!details) return '';
+        texts[k] ??=
+          `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase();
+        return texts[k];
+      },
+    };
+  };
+  return { table: tableWith(detailsFile ? null : arrow), dropped: { count: dropped, reasons } };
 }

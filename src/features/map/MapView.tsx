@@ -84,7 +84,10 @@ export function MapView({
   const [styleError, setStyleError] = useState<string | null>(null);
   const choice = useRef<Choice>({ onSelect, onPick });
   choice.current = { onSelect, onPick };
-  const mode = useRef<{ mode: MapMode; table: EventTable; large: boolean } | null>(null);
+  // A mode is kept while the columns are the same: a split set's details join gives a new table over
+  // the same columns, which the mode only needs to read events from (tooltips).
+  const mode = useRef<{ mode: MapMode; columns: Int32Array; large: boolean } | null>(null);
+  const fittedFor = useRef<[MlMap, Int32Array] | null>(null);
   const broken = useRef(false);
 
   useEffect(() => {
@@ -129,7 +132,11 @@ export function MapView({
 
   // Fit the view to the events once, unless the link brings a view or an event to fly to.
   useEffect(() => {
-    if (map && table?.size && fitOnLoad) fitToEvents(map.map, table);
+    // Once per map and columns: not again when a split set's details arrive as a new table.
+    if (!map || !table?.size || !fitOnLoad) return;
+    if (fittedFor.current?.[0] === map.map && fittedFor.current[1] === table.day) return;
+    fittedFor.current = [map.map, table.day];
+    fitToEvents(map.map, table);
   }, [map, table, fitOnLoad]);
 
   // The drawing mode: markers for small sets (once their details are readable), the cloud for large.
@@ -139,7 +146,7 @@ export function MapView({
     if (!map || !table || !color || !ready || broken.current) return;
     const drawing: Drawing = { table, rows, color, selectedRow };
     const current = mode.current;
-    if (current && current.table === table && current.large === large) {
+    if (current && current.columns === table.day && current.large === large) {
       current.mode.update(drawing);
       return;
     }
@@ -147,7 +154,7 @@ export function MapView({
     const next = large ? new CloudMode() : new MarkerMode();
     try {
       next.attach(map.map, map.pointer, drawing, SELECTED_LAYER);
-      mode.current = { mode: next, table, large };
+      mode.current = { mode: next, columns: table.day, large };
     } catch (e) {
       // No WebGL2 point drawing here: say so; the list, timeline and filters still work.
       broken.current = true;

@@ -34,7 +34,8 @@ export class CloudMode implements MapMode {
         const hit = under(ev);
         pointer.cursor(hit.length > 0);
         if (hit[0] === undefined) pointer.hide();
-        else pointer.show(drawing.table, hit[0], hit.length);
+        // The latest table: a split set's details arrive as a new table over the same columns.
+        else pointer.show(this.drawing?.table ?? drawing.table, hit[0], hit.length);
       });
     });
     this.on('click', (ev) => pointer.choose(under(ev)));
