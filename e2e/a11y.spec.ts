@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { seedData } from './fixtures.ts';
-import { expect, test } from './test.ts';
+import { expect, type Page, test } from './test.ts';
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -65,9 +64,9 @@ test.describe('accessibility', () => {
       .getByRole('button', { name: new RegExp(`^${target?.place.name}, `) })
       .first()
       .click();
-    const moving = await page.evaluate(() => window.__atlasMap?.isMoving());
+    const moving = await atlas.mapIsMoving();
     expect(moving).toBe(false);
-    const c = await page.evaluate(() => window.__atlasMap?.getCenter());
+    const c = await atlas.view();
     expect(c?.lat).toBeCloseTo(target?.place.lat ?? 0, 1);
   });
 });

@@ -63,15 +63,76 @@ export class AtlasDriver {
     if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
   }
 
-  /** How many events the map's source holds (not pixels: the data the map draws). */
+  /** How many events the marker map's source holds (not pixels: the data the map draws). */
   async renderedEventCount(): Promise<number> {
-    return this.page.evaluate(() => {
-      const src = window.__atlasMap?.getSource('events') as unknown as
-        | { _data?: { geojson?: { features: unknown[] } } }
+    return this.page.evaluate(async () => {
+      const src = window.__atlasMap?.getSource('events') as
+        | { getData?: () => Promise<{ features?: unknown[] }> }
         | undefined;
-      const data = src as unknown as { serialize: () => { data: { features: unknown[] } } };
-      return data?.serialize().data.features.length ?? -1;
+      if (!src?.getData) return -1;
+      return (await src.getData()).features?.length ?? -1;
     });
+  }
+
+  /** Whether the events are drawn as the point cloud of large data sets (not as markers). */
+  async drawsPointCloud(): Promise<boolean> {
+    return this.page.evaluate(() => Boolean(window.__atlasMap?.getLayer('event-points-gpu')));
+  }
+
+  /** How many basemap features of each kind are on screen (the basemap really drew). */
+  async basemapFeatures(): Promise<{ land: number; borders: number; labels: number }> {
+    return this.page.evaluate(() => {
+      const m = window.__atlasMap;
+      const n = (layer: string) => m?.queryRenderedFeatures({ layers: [layer] }).length ?? 0;
+      return { land: n('land'), borders: n('borders'), labels: n('place-labels') };
+    });
+  }
+
+  /** The map's view: zoom and centre. */
+  async view(): Promise<{ z: number; lat: number; lng: number } | null> {
+    return this.page.evaluate(() => {
+      const m = window.__atlasMap;
+      return m ? { z: m.getZoom(), lat: m.getCenter().lat, lng: m.getCenter().lng } : null;
+    });
+  }
+
+  /** Whether the map is flying, panning or zooming right now. */
+  async mapIsMoving(): Promise<boolean | undefined> {
+    return this.page.evaluate(() => window.__atlasMap?.isMoving());
+  }
+
+  /** How many times the app has measured something (a performance measure, e.g. 'filter'). */
+  async measured(name: string): Promise<number> {
+    return this.page.evaluate((n) => performance.getEntriesByName(n).length, name);
+  }
+
+  /** The stored text of an article, as the app reads it. */
+  async articleText(articleId: string): Promise<string> {
+    return this.page.evaluate(
+      async (id) => ((await (await fetch(`/data/articles/${id}.json`)).json()) as { text: string }).text,
+      articleId,
+    );
+  }
+
+  /** Holds the built-in events file back until the map is up, so the data arrives after the map. */
+  async deliverEventsAfterTheMap(): Promise<void> {
+    await this.page.route(
+      (url) => url.pathname === '/data/events.json',
+      async (route) => {
+        await this.page.waitForFunction(() => performance.getEntriesByName('map-style-loaded').length > 0);
+        await route.continue();
+      },
+    );
+  }
+
+  /** Puts the page's timers on a clock the test moves (call before open). */
+  async controlTime(): Promise<void> {
+    await this.page.clock.install();
+  }
+
+  /** Runs the page's timers through `ms` of page time at once, without waiting that long. */
+  async letTimePass(ms: number): Promise<void> {
+    await this.page.clock.runFor(ms);
   }
 
   /** Presses a point of the map as the device does: a tap on a touch screen, a click elsewhere. */

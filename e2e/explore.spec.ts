@@ -20,9 +20,7 @@ test.describe('explore and share', () => {
     await expect(atlas.eventButtons()).toHaveCount(n);
     await expect(page).toHaveURL(/[?&]types=battle(&|#|$)/);
     await expect.poll(() => atlas.renderedEventCount()).toBe(n);
-    await expect
-      .poll(() => page.evaluate(() => performance.getEntriesByName('filter').length))
-      .toBeGreaterThan(0);
+    await expect.poll(() => atlas.measured('filter')).toBeGreaterThan(0);
     await page.reload();
     await atlas.waitForEvents();
     await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
@@ -181,6 +179,7 @@ test.describe('explore and share', () => {
   });
 
   test('Play slides a window through time and Pause keeps it', async ({ atlas, page }) => {
+    await atlas.controlTime();
     await atlas.open();
     await atlas.waitForEvents();
     await atlas.openTimeline();
@@ -191,7 +190,7 @@ test.describe('explore and share', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('from') ?? '').not.toBe(firstFrom);
     await page.getByRole('button', { name: 'Pause' }).click();
     const paused = page.url();
-    await page.waitForTimeout(800);
+    await atlas.letTimePass(800);
     expect(page.url()).toBe(paused);
     await expect(page.getByTestId('event-count')).toContainText(`of ${total} events`);
   });

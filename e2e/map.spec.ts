@@ -7,15 +7,11 @@ test.describe('the map and its source passages', () => {
     await atlas.waitForEvents();
     await expect(page.getByText(`${seedData.events.length} events`, { exact: true })).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(seedData.events.length);
-    const measured = await page.evaluate(() => performance.getEntriesByName('events-ready').length);
+    const measured = await atlas.measured('events-ready');
     expect(measured).toBe(1);
     await expect(page.getByText(/Natural Earth/)).toBeVisible();
     // The basemap really drew: land, borders and place labels are on screen (from this origin only).
-    const drawn = await page.evaluate(() => {
-      const m = window.__atlasMap;
-      const n = (layer: string) => m?.queryRenderedFeatures({ layers: [layer] }).length ?? 0;
-      return { land: n('land'), borders: n('borders'), labels: n('place-labels') };
-    });
+    const drawn = await atlas.basemapFeatures();
     expect(drawn.land).toBeGreaterThan(0);
     expect(drawn.borders).toBeGreaterThan(0);
     expect(drawn.labels).toBeGreaterThan(0);
@@ -33,10 +29,7 @@ test.describe('the map and its source passages', () => {
     await atlas.press(p, Boolean(test.info().project.use.hasTouch));
     await expect(atlas.panelTitle()).toHaveText(target.summary);
     const source = target.sources[0];
-    const text = await page.evaluate(
-      async (id) => ((await (await fetch(`/data/articles/${id}.json`)).json()) as { text: string }).text,
-      source?.articleId ?? '',
-    );
+    const text = await atlas.articleText(source?.articleId ?? '');
     await expect(atlas.mark()).toHaveText(text.slice(source?.start, source?.end));
     await expect(atlas.mark()).toBeInViewport();
     await expect(page).toHaveURL(new RegExp(`[?&]event=${target.id}`));
@@ -49,15 +42,12 @@ test.describe('the map and its source passages', () => {
     await expect(page.locator('.source-card mark')).toHaveCount(multiSource?.sources.length ?? 0);
   });
 
-  test('a deep link restores the event and the view', async ({ atlas, page }) => {
+  test('a deep link restores the event and the view', async ({ atlas }) => {
     const e = seedData.events[0];
     await atlas.open(`/?event=${e?.id}#7/36.2/38.5`);
     await atlas.waitForEvents();
     await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
-    const view = await page.evaluate(() => {
-      const m = window.__atlasMap;
-      return m ? { z: m.getZoom(), lat: m.getCenter().lat, lng: m.getCenter().lng } : null;
-    });
+    const view = await atlas.view();
     expect(view?.z).toBeCloseTo(7, 1);
     expect(view?.lat).toBeCloseTo(36.2, 1);
     expect(view?.lng).toBeCloseTo(38.5, 1);
@@ -171,18 +161,10 @@ test.describe('the map and its source passages', () => {
     page,
   }) => {
     const target = seedData.events.find((e) => e.place.country === 'RU') ?? seedData.events[0];
-    await page.route(
-      (url) => url.pathname === '/data/events.json',
-      async (route) => {
-        await new Promise((r) => setTimeout(r, 2500));
-        await route.continue();
-      },
-    );
+    await atlas.deliverEventsAfterTheMap();
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await atlas.open(`/?event=${target?.id}`);
     await expect(atlas.panelTitle()).toHaveText(target?.summary ?? '');
-    await expect
-      .poll(() => page.evaluate(() => window.__atlasMap?.getCenter().lat ?? 0))
-      .toBeCloseTo(target?.place.lat ?? 0, 1);
+    await expect.poll(async () => (await atlas.view())?.lat ?? 0).toBeCloseTo(target?.place.lat ?? 0, 1);
   });
 });

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/testing/chromium.ts';
 
-// Another port when two checkouts run their suites at once (a server on the port is reused unless CI).
+// E2E_PORT lets a second checkout run its own server beside one already on 4174 (reuseExistingServer).
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 
 export default defineConfig({

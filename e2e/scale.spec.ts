@@ -3,9 +3,10 @@
  * counted, drawn, filtered, pointed at and linked to — through the point-cloud view the map switches
  * to above its marker limit.
  */
-import { synthetic } from '../src/bench/synthetic.ts';
+
 import { DETAILS_FILE, eventsToArrowFiles } from '../src/shared/events-arrow.ts';
 import type { ConflictEvent } from '../src/shared/schema.ts';
+import { synthetic } from '../src/testing/synthetic.ts';
 import { expect, test } from './test.ts';
 
 const SIZE = 50_000;
@@ -46,7 +47,7 @@ test.describe('a data set of 50,000 events', () => {
     await atlas.open(`/?data=${URL_PATH}`);
     await atlas.waitForEvents();
     await expect(page.getByTestId('event-count')).toHaveText('50,000 events');
-    expect(await page.evaluate(() => Boolean(window.__atlasMap?.getLayer('event-points-gpu')))).toBe(true);
+    expect(await atlas.drawsPointCloud()).toBe(true);
     await expect(page.getByRole('heading', { name: 'Several events at one spot' })).toBeVisible();
 
     await atlas.openTimeline();
@@ -70,9 +71,7 @@ test.describe('a data set of 50,000 events', () => {
       (e) => (e.dateEnd ?? e.date) >= from && e.date <= to && e.actors.includes('russia'),
     ).length;
     await expect(page.getByTestId('event-count')).toHaveText(`${both.toLocaleString('en')} of 50,000 events`);
-    await expect
-      .poll(() => page.evaluate(() => performance.getEntriesByName('filter').length))
-      .toBeGreaterThan(1);
+    await expect.poll(() => atlas.measured('filter')).toBeGreaterThan(1);
   });
 
   test('a click on a spot with one event opens it; a busy spot lists its events', async ({ atlas, page }) => {

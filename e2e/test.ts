@@ -2,7 +2,7 @@
  * The only importer of @playwright/test. Every test fails on any request that leaves localhost, and
  * gets the `atlas` driver with the app's verbs.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { AtlasDriver } from './atlas-driver.ts';
 
 export const test = base.extend<{ atlas: AtlasDriver; outsideRequests: string[] }>({
@@ -21,4 +21,5 @@ export const test = base.extend<{ atlas: AtlasDriver; outsideRequests: string[] 
     await use(new AtlasDriver(page));
   },
 });
+export type { Page };
 export { expect };

@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { seedData } from './fixtures.ts';
-import { expect, test } from './test.ts';
+import { expect, type Page, test } from './test.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 

@@ -4,12 +4,17 @@
  * typing) replace it; Back/Forward restore the state from the URL.
  */
 import { useEffect } from 'react';
+import { DEFAULT_DATA_URL } from '../data/data-url.ts';
 import { type UiState, useUi } from '../state/store.ts';
 import { decodeSearch, encodeSearch, isDiscreteChange, type ShareableState } from '../state/url-state.ts';
 
-export const initialUrl = decodeSearch(window.location.search);
+export const initialUrl = decodeSearch(window.location.search, window.location.href);
+/** The events file this page shows: the link's ?data= or the built-in data (as src/main.tsx decided). */
+export const initialDataUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
 /** Read before MapLibre writes its view into the hash: a link with a view keeps it, one without flies. */
 const linkHasView = /^#\d/.test(window.location.hash);
+/** Whether the map frames the events on load: not when the link brings a view or names an event. */
+export const fitOnLoad = !linkHasView && !new URLSearchParams(window.location.search).has('event');
 
 function shareable(s: UiState): ShareableState {
   return { ...s.filters, event: s.selectedId, data: initialUrl.state.data, color: s.colorMode };
@@ -40,7 +45,7 @@ export function useUrlSync(): void {
     });
     const onPop = () => {
       fromHistory = true;
-      apply(decodeSearch(window.location.search).state, true);
+      apply(decodeSearch(window.location.search, window.location.href).state, true);
       fromHistory = false;
     };
     window.addEventListener('popstate', onPop);
@@ -55,4 +60,9 @@ export function useUrlSync(): void {
 export function eventLink(id: string): string {
   const search = encodeSearch(window.location.search, { event: id });
   return `${window.location.origin}${window.location.pathname}${search}${window.location.hash}`;
+}
+
+/** The address of the current view, for "Copy link to this view". */
+export function viewLink(): string {
+  return window.location.href;
 }

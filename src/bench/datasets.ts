@@ -15,9 +15,9 @@ import { join } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
-import { synthetic } from './synthetic.ts';
+import { synthetic } from '../testing/synthetic.ts';
 
-/** Bump when synthetic.ts changes what it generates. */
+/** Bump when src/testing/synthetic.ts changes what it generates. */
 const GENERATOR_VERSION = 3;
 
 export async function ensureDataset(cacheDir: string, events: number): Promise<string> {

@@ -35,19 +35,19 @@ window.__atlasMap = map;
 const url = new URLSearchParams(window.location.search).get('data') ?? '/data/events.json';
 const styleReady = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
 
-const toGeoJson = (events: ConflictEvent[], colour: Map<string, string>): FeatureCollection => ({
+const toGeoJson = (events: ConflictEvent[], color: Map<string, string>): FeatureCollection => ({
   type: 'FeatureCollection',
   features: events.map((e) => ({
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [e.place.lon, e.place.lat] },
-    properties: { id: e.id, color: colour.get(e.type) ?? '#555555' },
+    properties: { id: e.id, color: color.get(e.type) ?? '#555555' },
   })),
 });
 
 async function main() {
   const file = (await (await fetch(url)).json()) as EventsFile;
   await styleReady;
-  const colour = new Map(file.eventTypes.map((t) => [t.id, t.color]));
+  const color = new Map(file.eventTypes.map((t) => [t.id, t.color]));
   const filters = { from: null as string | null, to: null as string | null, actors: [] as string[] };
   const filtered = () =>
     file.events.filter(
@@ -58,7 +58,7 @@ async function main() {
     );
   map.addSource('events', {
     type: 'geojson',
-    data: toGeoJson(file.events, colour),
+    data: toGeoJson(file.events, color),
     cluster: true,
     clusterRadius: 36,
   });
@@ -87,7 +87,7 @@ async function main() {
   map.on('render', onRender);
   const apply = () => {
     performance.mark('filter-start');
-    (map.getSource('events') as GeoJSONSource).setData(toGeoJson(filtered(), colour));
+    (map.getSource('events') as GeoJSONSource).setData(toGeoJson(filtered(), color));
     map.once('idle', () => performance.measure('filter', 'filter-start'));
   };
   window.__naive = {

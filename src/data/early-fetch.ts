@@ -3,16 +3,6 @@
  * bundle (MapLibre, React) has even loaded: for a large file that overlap is a good part of a second.
  * The app takes the response over; a retry fetches afresh. No heavy imports here.
  */
-import { DATA_PARAM, decodeDataUrl } from '../state/data-url.ts';
-
-export const DEFAULT_DATA_URL = `${import.meta.env.BASE_URL}data/events.json`;
-
-/** The events file this page shows: a valid ?data= link, else the built-in data. */
-export function pageDataUrl(): string {
-  const raw = new URLSearchParams(window.location.search).get(DATA_PARAM);
-  return (raw !== null ? decodeDataUrl(raw) : null) ?? DEFAULT_DATA_URL;
-}
-
 const early = new Map<string, Promise<Response>>();
 
 export function startFetch(url: string): void {

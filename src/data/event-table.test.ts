@@ -2,8 +2,9 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '../shared/events-arrow.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
-import { seedEvents } from '../shared/test-data.ts';
-import { tableFromArrow, tableFromEvents } from './event-table.ts';
+import { seedEvents } from '../testing/seed-data.ts';
+import { tableFromArrow } from './table-from-arrow.ts';
+import { tableFromEvents } from './table-from-json.ts';
 
 const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>
   Array.from({ length: t.size }, (_, i) => t.event(i));
@@ -78,13 +79,18 @@ describe('the event table', () => {
     expect(Array.from(table.sourceArticles)).toEqual(Array.from(fromJson.sourceArticles));
     expect(table.rowOf((seedEvents.events[0] as ConflictEvent).id)).toBe(-1);
     expect(() => table.event(0)).toThrow(/not loaded/);
-    expect(table.attachDetails?.(details).count).toBe(0);
-    expect(table.hasDetails).toBe(true);
-    expect(rowsOf(table)).toEqual(rowsOf(fromJson));
+    const joined = table.withDetails?.(details);
+    expect(joined?.count).toBe(0);
+    // A new table over the same columns; the core table is left as it was.
+    expect(table.hasDetails).toBe(false);
+    expect(joined?.table.hasDetails).toBe(true);
+    expect(joined?.table.day).toBe(table.day);
+    const full = joined?.table ?? table;
+    expect(rowsOf(full)).toEqual(rowsOf(fromJson));
     const e = seedEvents.events[4] as ConflictEvent;
-    expect(table.event(table.rowOf(e.id)).id).toBe(e.id);
+    expect(full.event(full.rowOf(e.id)).id).toBe(e.id);
     expect(() =>
-      tableFromArrow(core).table.attachDetails?.(
+      tableFromArrow(core).table.withDetails?.(
         eventsToArrowFiles({ ...seedEvents, events: seedEvents.events.slice(1) }).details,
       ),
     ).toThrow(/rows for/);

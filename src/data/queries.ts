@@ -3,7 +3,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { isArrowBytes } from '../shared/events-arrow.ts';
 import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
 import { takeFetch } from './early-fetch.ts';
-import { type EventTable, type LoadedTable, tableFromArrow, tableFromEvents } from './event-table.ts';
+import type { EventTable, LoadedTable } from './event-table.ts';
+import { tableFromArrow } from './table-from-arrow.ts';
+import { tableFromEvents } from './table-from-json.ts';
 
 /** A successful response, or an error that says which file could not be reached or loaded. */
 async function fetchOk(
@@ -74,19 +76,19 @@ export function eventsQuery(url: string) {
 
 /**
  * The details file of a split Arrow set (ids, summaries, sources), loaded after the first draw and
- * taken into the table in place — the columns the map and filters hold do not change.
+ * joined with the core into a new table over the same columns (the core table is not changed).
  */
 export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
-  const url = table?.detailsFile
-    ? new URL(table.detailsFile, new URL(eventsUrl, window.location.href)).href
-    : '';
+  const url = table?.detailsFile ? new URL(table.detailsFile, new URL(eventsUrl, document.baseURI)).href : '';
   return queryOptions({
     queryKey: ['details', url],
     enabled: Boolean(url && table && !table.hasDetails),
     queryFn: async () => {
       const bytes = await fetchBytes(url, 'the event details file');
       try {
-        return (table as EventTable).attachDetails?.(bytes) ?? { count: 0, reasons: [] };
+        const joined = (table as EventTable).withDetails?.(bytes);
+        if (!joined) throw new Error('not needed: the events file has its details');
+        return joined;
       } catch (e) {
         throw new Error(`The event details file ${url} is ${(e as Error).message}`);
       }
@@ -97,8 +99,7 @@ export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
 
 /** Articles sit in articles/<id>.json next to the events file. */
 export function articleUrl(eventsUrl: string, articleId: string): string {
-  return new URL(`articles/${encodeURIComponent(articleId)}.json`, new URL(eventsUrl, window.location.href))
-    .href;
+  return new URL(`articles/${encodeURIComponent(articleId)}.json`, new URL(eventsUrl, document.baseURI)).href;
 }
 
 export function articleQuery(eventsUrl: string, articleId: string) {

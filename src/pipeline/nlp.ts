@@ -1,3 +1,4 @@
+/// <reference path="./wink-lemmatizer.d.ts" />
 /**
  * The linguistic layer: sentences, tokens, parts of speech, lemmas and negation, from wink-nlp with its
  * English web model (MIT; runs in Node and in a browser Web Worker alike). Measured on 300 LGL news

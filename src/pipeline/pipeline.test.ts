@@ -7,9 +7,9 @@ import { parseEventsFile } from '../shared/schema.ts';
 import { cleanText, parseArticleFile, readCorpus } from './corpus.ts';
 import { findDateLine, resolveDates } from './dates.ts';
 import { loadActorTypes } from './dictionaries.ts';
-import { fatalitiesIn } from './fatalities.ts';
 import { evaluate, loadGold } from './evaluate.ts';
 import { loadGoldEvents, scoreEvents } from './evaluate-dev.ts';
+import { fatalitiesIn } from './fatalities.ts';
 import { listArticleFiles, loadToolkit, runPipeline, type Toolkit } from './run.ts';
 import { splitSentences } from './segment.ts';
 

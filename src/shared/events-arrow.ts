@@ -4,150 +4,19 @@
  * the envelope (schemaVersion, generatedAt, actors, eventTypes, articles) is JSON in the schema
  * metadata under `conflict-atlas`. Shared by the pipeline (writer) and the app (reader).
  *
- * Columns (dates are days since 1970-01-01, UTC):
- *   id utf8 · type dict · subtype dict? · summary utf8 · date int32 · date_end int32? ·
- *   date_precision dict · place_name dict · lat float64 · lon float64 · country dict · admin1 dict? ·
- *   place_precision dict · gazetteer_id dict? · actors list<dict> ·
- *   sources list<struct<article_id dict, start uint32, end uint32, key utf8?>>
+ * Columns: EVENT_COLUMNS in arrow-columns.ts (dates are days since 1970-01-01, UTC); the README lists them.
  */
-import {
-  Dictionary,
-  Field,
-  Float64,
-  Int8,
-  Int16,
-  Int32,
-  List,
-  Struct,
-  Table,
-  tableFromIPC,
-  tableToIPC,
-  Uint32,
-  Utf8,
-  type Vector,
-  vectorFromArray,
-} from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { CORE_COLUMNS, columns, DETAIL_COLUMNS, EVENT_COLUMNS, WHOLE_COLUMNS } from './arrow-columns.ts';
 import type { ConflictEvent, EventsFile } from './schema.ts';
 
 export const ARROW_METADATA_KEY = 'conflict-atlas';
-const DAY_MS = 86_400_000;
-
-export const dayOf = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-export const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-/** A dictionary column with the narrowest index type its number of distinct values allows. */
-const dict = (values: Iterable<unknown> = []) => {
-  const distinct = new Set(values).size;
-  return new Dictionary(
-    new Utf8(),
-    distinct < 128 ? new Int8() : distinct < 32_768 ? new Int16() : new Int32(),
-  );
-};
-const dictList = (values: Iterable<unknown>) => new List(new Field('item', dict(values), true));
-const sourceList = (articles: Iterable<unknown>) =>
-  new List(
-    new Field(
-      'item',
-      new Struct([
-        new Field('article_id', dict(articles)),
-        new Field('start', new Uint32()),
-        new Field('end', new Uint32()),
-        new Field('key', new Utf8(), true),
-      ]),
-    ),
-  );
 
 /** Events in the order every reader relies on: by date, then id. */
 export function sortEvents(events: ConflictEvent[]): ConflictEvent[] {
   return [...events].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
-/** Every column of the events, built once for one or two files. */
-function columns(events: ConflictEvent[]): Record<string, Vector> {
-  const col = <T>(get: (e: ConflictEvent) => T) => events.map(get);
-  const coded = <T>(get: (e: ConflictEvent) => T) => {
-    const values = col(get);
-    return vectorFromArray(values, dict(values));
-  };
-  const articles = events.flatMap((e) => e.sources.map((s) => s.articleId));
-  return {
-    id: vectorFromArray(
-      col((e) => e.id),
-      new Utf8(),
-    ),
-    type: coded((e) => e.type),
-    subtype: coded((e) => e.subtype ?? null),
-    summary: vectorFromArray(
-      col((e) => e.summary),
-      new Utf8(),
-    ),
-    date: vectorFromArray(
-      col((e) => dayOf(e.date)),
-      new Int32(),
-    ),
-    date_end: vectorFromArray(
-      col((e) => (e.dateEnd ? dayOf(e.dateEnd) : null)),
-      new Int32(),
-    ),
-    date_precision: coded((e) => e.datePrecision),
-    place_name: coded((e) => e.place.name),
-    lat: vectorFromArray(
-      col((e) => e.place.lat),
-      new Float64(),
-    ),
-    lon: vectorFromArray(
-      col((e) => e.place.lon),
-      new Float64(),
-    ),
-    country: coded((e) => e.place.country),
-    admin1: coded((e) => e.place.admin1 ?? null),
-    place_precision: coded((e) => e.place.precision),
-    gazetteer_id: coded((e) => e.place.gazetteerId ?? null),
-    fatalities: vectorFromArray(
-      col((e) => e.fatalities ?? null),
-      new Int32(),
-    ),
-    actors: vectorFromArray(
-      col((e) => e.actors),
-      dictList(events.flatMap((e) => e.actors)),
-    ),
-    source_articles: vectorFromArray(
-      col((e) => e.sources.map((s) => s.articleId)),
-      dictList(articles),
-    ),
-    sources: vectorFromArray(
-      col((e) =>
-        e.sources.map((s) => ({ article_id: s.articleId, start: s.start, end: s.end, key: s.key ?? null })),
-      ),
-      sourceList(articles),
-    ),
-  };
-}
-
-/** What drawing, counting and filtering need: the first file a split data set loads. */
-export const CORE_COLUMNS = [
-  'type',
-  'date',
-  'date_end',
-  'lat',
-  'lon',
-  'place_precision',
-  'actors',
-  'source_articles',
-];
-/** What reading an event needs, loaded after the first draw. */
-export const DETAIL_COLUMNS = [
-  'id',
-  'subtype',
-  'summary',
-  'date_precision',
-  'place_name',
-  'country',
-  'admin1',
-  'gazetteer_id',
-  'fatalities',
-  'sources',
-];
 /** Schema metadata of a core file naming its details file (a path relative to the core file). */
 export const DETAILS_METADATA_KEY = 'conflict-atlas-details';
 export const DETAILS_FILE = 'events.details.arrow';
@@ -157,10 +26,7 @@ const pick = (all: Record<string, Vector>, names: string[]) =>
 
 /** Writes an events file as one Arrow IPC file (bytes) with every column. */
 export function eventsToArrow(file: EventsFile): Uint8Array {
-  const table = pick(columns(sortEvents(file.events)), [
-    ...CORE_COLUMNS.filter((c) => c !== 'source_articles'),
-    ...DETAIL_COLUMNS,
-  ]);
+  const table = pick(columns(sortEvents(file.events)), WHOLE_COLUMNS);
   const { events: _events, ...envelope } = file;
   table.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
   return tableToIPC(table, 'file');
@@ -196,25 +62,7 @@ export interface ArrowEvents {
   detailsFile: string | null;
 }
 
-const COLUMN_KINDS: Record<string, string> = {
-  id: 'Utf8',
-  type: 'Dictionary',
-  summary: 'Utf8',
-  date: 'Int32',
-  date_end: 'Int32',
-  fatalities: 'Int32',
-  date_precision: 'Dictionary',
-  place_name: 'Dictionary',
-  lat: 'Float64',
-  lon: 'Float64',
-  country: 'Dictionary',
-  place_precision: 'Dictionary',
-  actors: 'List',
-  source_articles: 'List',
-  sources: 'List',
-};
-// Optional columns may be missing: files written before fatalities existed still load.
-const OPTIONAL = new Set(['subtype', 'admin1', 'gazetteer_id', 'fatalities']);
+const SPEC = new Map(EVENT_COLUMNS.map((c) => [c.name, c]));
 
 function readTable(bytes: Uint8Array): Table {
   try {
@@ -226,11 +74,12 @@ function readTable(bytes: Uint8Array): Table {
 
 function checkColumns(table: Table, names: string[]): void {
   for (const name of names) {
-    if (OPTIONAL.has(name)) continue;
+    const spec = SPEC.get(name);
+    if (!spec || spec.optional) continue;
     const child = table.getChild(name);
     if (!child) throw new Error(`an Arrow file without the column "${name}"`);
     const actual = String(child.type);
-    const kind = COLUMN_KINDS[name] ?? '';
+    const kind = spec.kind;
     if (!actual.startsWith(kind))
       throw new Error(`an Arrow file whose column "${name}" is ${actual}, not ${kind}`);
   }
@@ -248,10 +97,7 @@ export function readEventsArrow(bytes: Uint8Array): ArrowEvents {
     throw new Error(`an Arrow file whose "${ARROW_METADATA_KEY}" metadata is not JSON`);
   }
   const detailsFile = table.schema.metadata.get(DETAILS_METADATA_KEY) ?? null;
-  checkColumns(
-    table,
-    detailsFile ? CORE_COLUMNS : [...CORE_COLUMNS.filter((c) => c !== 'source_articles'), ...DETAIL_COLUMNS],
-  );
+  checkColumns(table, detailsFile ? CORE_COLUMNS : WHOLE_COLUMNS);
   return { envelope, table, detailsFile };
 }
 
@@ -261,113 +107,4 @@ export function readDetailsArrow(bytes: Uint8Array, rows: number): Table {
   checkColumns(table, DETAIL_COLUMNS);
   if (table.numRows !== rows) throw new Error(`a details file with ${table.numRows} rows for ${rows} events`);
   return table;
-}
-
-/** Per row, whether the value is present (1) or null (0); null when the column has no nulls at all.
- * Read from the validity bitmaps: a method call per row costs more than the rest of a column pass. */
-export function validity(vector: Vector): Uint8Array | null {
-  if (!vector.nullCount) return null;
-  const out = new Uint8Array(vector.length);
-  let at = 0;
-  for (const data of vector.data) {
-    const bits = data.nullBitmap;
-    for (let i = 0; i < data.length; i++) {
-      const bit = data.offset + i;
-      out[at + i] = !bits || bits.length === 0 ? 1 : ((bits[bit >> 3] as number) >> (bit & 7)) & 1;
-    }
-    at += data.length;
-  }
-  return out;
-}
-
-/**
- * Positions (over all chunks) of a utf8 column's values equal to `text`, found by comparing bytes:
- * no string is decoded, so a million ids are scanned in milliseconds rather than turned into a map.
- */
-export function findUtf8(vector: Vector | { data: Vector['data'] }, text: string, first = false): number[] {
-  const want = new TextEncoder().encode(text);
-  const hits: number[] = [];
-  let at = 0;
-  for (const data of vector.data) {
-    const offsets = data.valueOffsets as Int32Array;
-    const bytes = data.values as Uint8Array;
-    for (let i = 0; i < data.length; i++) {
-      const start = offsets[data.offset + i] as number;
-      if ((offsets[data.offset + i + 1] as number) - start !== want.length) continue;
-      let same = true;
-      for (let j = 0; j < want.length && same; j++) same = bytes[start + j] === want[j];
-      if (same && (!data.nullBitmap?.length || data.getValid(i))) {
-        hits.push(at + i);
-        if (first) return hits;
-      }
-    }
-    at += data.length;
-  }
-  return hits;
-}
-
-/** A dictionary column as codes into `ids` (codes for unseen values are appended to `ids`); null → -1. */
-export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
-  const out = new Int32Array(vector.length);
-  const index = new Map(ids.map((id, i) => [id, i]));
-  let at = 0;
-  for (const data of vector.data) {
-    const words = (data.dictionary?.toArray() ?? []) as string[];
-    const remap = Int32Array.from(words, (w) => {
-      let code = index.get(w);
-      if (code === undefined) {
-        code = ids.length;
-        ids.push(w);
-        index.set(w, code);
-      }
-      return code;
-    });
-    const values = data.values as Int32Array;
-    const bits = data.nullCount > 0 ? data.nullBitmap : null;
-    for (let i = 0; i < data.length; i++) {
-      const bit = data.offset + i;
-      const valid = !bits || ((bits[bit >> 3] as number) >> (bit & 7)) & 1;
-      out[at + i] = valid ? (remap[values[bit] as number] ?? -1) : -1;
-    }
-    at += data.length;
-  }
-  return out;
-}
-
-/** A list-of-dictionary column as offsets (length + 1) and codes into `ids`. */
-export function listCodes(
-  vector: Vector,
-  ids: string[],
-  /** For a list of structs, the dictionary field to read (by position). */
-  field?: number,
-): { offsets: Uint32Array; codes: Int32Array } {
-  const offsets = new Uint32Array(vector.length + 1);
-  const parts: Int32Array[] = [];
-  let total = 0;
-  let row = 0;
-  for (const data of vector.data) {
-    const vo = data.valueOffsets as Int32Array;
-    const item = data.children[0];
-    const child = field === undefined ? item : item?.children[field];
-    if (!child) throw new Error('a list column without values');
-    const first = vo[data.offset] ?? 0;
-    const last = vo[data.offset + data.length] ?? 0;
-    const childVector = {
-      data: [child.slice(first, last - first)],
-      length: last - first,
-    } as unknown as Vector;
-    parts.push(dictionaryCodes(childVector, ids));
-    for (let i = 0; i < data.length; i++) {
-      row += 1;
-      offsets[row] = total + ((vo[data.offset + i + 1] ?? 0) - first);
-    }
-    total += last - first;
-  }
-  const codes = new Int32Array(total);
-  let at = 0;
-  for (const p of parts) {
-    codes.set(p, at);
-    at += p.length;
-  }
-  return { offsets, codes };
 }

@@ -1,7 +1,7 @@
 /**
  * Data contract v1: the one schema module shared by the pipeline (which writes the files) and the app
  * (which validates what it loads). Field names are public: outside users build on them.
- * The full description lives in docs/data-contract.md.
+ * The full description lives in the README, section "Data format (contract v1)".
  */
 import { z } from 'zod';
 

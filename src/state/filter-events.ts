@@ -4,7 +4,7 @@
  * builds an object per event.
  */
 import type { EventTable } from '../data/event-table.ts';
-import { dayOf } from '../shared/events-arrow.ts';
+import { dayOf } from '../shared/days.ts';
 import { placePrecisions } from '../shared/schema.ts';
 import type { Filters } from './store.ts';
 
@@ -16,8 +16,6 @@ export interface FilterContext {
 export interface FilterResult {
   /** Rows passing every filter, in date order. */
   rows: Uint32Array;
-  /** Rows passing every filter but the dates (what the timeline shows). */
-  undated: Uint32Array;
 }
 
 /** A lookup by code of the ids a facet keeps; null when the facet does not filter. */
@@ -78,15 +76,9 @@ function compile(t: EventTable, f: Filters, ctx: FilterContext) {
 export function filterTable(t: EventTable, f: Filters, ctx: FilterContext = {}): FilterResult {
   const failsOf = compile(t, f, ctx);
   const rows = new Uint32Array(t.size);
-  const undated = new Uint32Array(t.size);
   let r = 0;
-  let u = 0;
-  for (let i = 0; i < t.size; i++) {
-    const fails = failsOf(i);
-    if (fails === 0) rows[r++] = i;
-    if ((fails & ~(1 << DATE)) === 0) undated[u++] = i;
-  }
-  return { rows: rows.slice(0, r), undated: undated.slice(0, u) };
+  for (let i = 0; i < t.size; i++) if (failsOf(i) === 0) rows[r++] = i;
+  return { rows: rows.slice(0, r) };
 }
 
 /**

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../data/event-table.ts';
+import { tableFromEvents } from '../data/table-from-json.ts';
+import { addDays } from '../shared/days.ts';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
-import { seedEvents } from '../shared/test-data.ts';
+import { seedEvents } from '../testing/seed-data.ts';
 import { facetCounts, filterTable, withinDates } from './filter-events.ts';
 import { type Filters, NO_FILTERS } from './store.ts';
 import {
@@ -13,6 +14,9 @@ import {
   isDiscreteChange,
   type ShareableState,
 } from './url-state.ts';
+
+/** The page the links are read on (resolves a relative ?data=). */
+const PAGE = 'http://127.0.0.1:4173/';
 
 describe('URL state', () => {
   it('round-trips every shareable key', () => {
@@ -29,17 +33,21 @@ describe('URL state', () => {
       articles: ['bf0acc9d5223b784'],
       color: 'actor',
     };
-    expect(decodeSearch(encodeSearch('', state))).toEqual({ state, notices: [] });
+    expect(decodeSearch(encodeSearch('', state), PAGE)).toEqual({ state, notices: [] });
   });
   it('drops invalid values with a notice and keeps the rest', () => {
     const { state, notices } = decodeSearch(
       '?from=2016-02-30&to=2016-11-01&types=<script>&event=e-1&precision=street',
+      PAGE,
     );
     expect(state).toMatchObject({ from: null, to: '2016-11-01', types: [], event: 'e-1', precisions: [] });
     expect(notices).toHaveLength(3);
   });
   it('drops a range that ends before it starts', () => {
-    expect(decodeSearch('?from=2016-11-01&to=2016-01-01').state).toMatchObject({ from: null, to: null });
+    expect(decodeSearch('?from=2016-11-01&to=2016-01-01', PAGE).state).toMatchObject({
+      from: null,
+      to: null,
+    });
   });
   it('keeps parameters it does not own', () => {
     expect(encodeSearch('?utm=x&event=a', { event: 'b' })).toBe('?utm=x&event=b');
@@ -65,14 +73,14 @@ describe('URL state', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...params), fc.string({ unit: 'binary' })), (dict) => {
         const search = `?${new URLSearchParams(dict).toString()}`;
-        const { state } = decodeSearch(search);
+        const { state } = decodeSearch(search, PAGE);
         expect(state.from === null || /^\d{4}-\d{2}-\d{2}$/.test(state.from)).toBe(true);
         expect(state.event === null || /^[A-Za-z0-9_-]+$/.test(state.event)).toBe(true);
         expect(state.actors.every((a) => /^[A-Za-z0-9_-]+$/.test(a))).toBe(true);
         expect(state.precisions.every((p) => (placePrecisions as readonly string[]).includes(p))).toBe(true);
         expect(['type', 'actor']).toContain(state.color);
         // And what it encodes decodes to the same state.
-        expect(decodeSearch(encodeSearch('', state)).state).toEqual(state);
+        expect(decodeSearch(encodeSearch('', state), PAGE).state).toEqual(state);
       }),
       { numRuns: 500 },
     );
@@ -96,7 +104,7 @@ describe('filtering', () => {
       all(filterTable(table, { ...NO_FILTERS, ...f }).rows).map((e) => e.id);
     expect(ids({ from: dateEnd })).toContain(id);
     expect(ids({ to: date })).toContain(id);
-    expect(ids({ from: nextDay(dateEnd) })).not.toContain(id);
+    expect(ids({ from: addDays(dateEnd, 1) })).not.toContain(id);
   });
   it('combines actors (any of), types, precision and outlets', () => {
     const f = {
@@ -134,25 +142,34 @@ describe('filtering', () => {
   });
 
   // The columnar filter and its one-pass facet counts against the obvious object-by-object way.
+  const outletOf = (articleId: string) => seedEvents.articles.find((a) => a.id === articleId)?.outlet ?? '';
   const naive = (f: Filters) =>
     seedEvents.events.filter(
       (e) =>
+        (!f.q.trim() || `${e.summary}\n${e.place.name}`.toLowerCase().includes(f.q.trim().toLowerCase())) &&
         (!f.from || (e.dateEnd ?? e.date) >= f.from) &&
         (!f.to || e.date <= f.to) &&
         (!f.types.length || f.types.includes(e.type)) &&
         (!f.actors.length || e.actors.some((a) => f.actors.includes(a))) &&
         (!f.precisions.length || f.precisions.includes(e.place.precision)) &&
         (!f.articles.length || e.sources.some((s) => f.articles.includes(s.articleId))) &&
-        (!f.outlets.length ||
-          e.sources.some((s) =>
-            f.outlets.includes(seedEvents.articles.find((a) => a.id === s.articleId)?.outlet ?? ''),
-          )),
+        (!f.outlets.length || e.sources.some((s) => f.outlets.includes(outletOf(s.articleId)))),
     );
+  // Search words: pieces of summaries and place names (so some match), in any case, or any text at all.
+  const words = seedEvents.events.flatMap((e) => `${e.summary} ${e.place.name}`.split(/\s+/)).filter(Boolean);
+  const queryArb = fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...words).map((w) => w.toUpperCase()),
+    fc
+      .tuple(fc.constantFrom(...seedEvents.events), fc.nat(), fc.integer({ min: 1, max: 12 }))
+      .map(([e, at, n]) => e.summary.slice(at % e.summary.length, (at % e.summary.length) + n)),
+    fc.string({ maxLength: 6 }),
+  );
   const dates = [...new Set(seedEvents.events.flatMap((e) => [e.date, e.dateEnd ?? e.date]))];
   const filtersArb: fc.Arbitrary<Filters> = fc.record({
     from: fc.option(fc.constantFrom(...dates), { nil: null }),
     to: fc.option(fc.constantFrom(...dates), { nil: null }),
-    q: fc.constant(''),
+    q: queryArb,
     types: fc.subarray([...seedEvents.eventTypes.map((t) => t.id), 'no-such-type']),
     actors: fc.subarray(seedEvents.actors.map((a) => a.id)),
     precisions: fc.subarray([...placePrecisions]),
@@ -195,12 +212,19 @@ describe('filtering', () => {
           expect(counts.articles.get(a.id)).toBe(
             naive({ ...f, articles: [] }).filter((e) => e.sources.some((s) => s.articleId === a.id)).length,
           );
+        for (const p of placePrecisions)
+          expect(counts.precisions.get(p)).toBe(
+            naive({ ...f, precisions: [] }).filter((e) => e.place.precision === p).length,
+          );
+        for (const o of new Set(seedEvents.articles.map((a) => a.outlet ?? '')))
+          expect(counts.outlets.get(o)).toBe(
+            naive({ ...f, outlets: [] }).filter((e) => e.sources.some((s) => outletOf(s.articleId) === o))
+              .length,
+          );
+        // Every facet of FacetCounts is checked above: a new facet must be added here.
+        expect(Object.keys(counts).sort()).toEqual(['actors', 'articles', 'outlets', 'precisions', 'types']);
       }),
       { numRuns: 150 },
     );
   });
 });
-
-function nextDay(iso: string): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}

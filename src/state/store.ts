@@ -3,9 +3,9 @@
  * shareable part is mirrored in the URL by src/app/url-sync.ts through src/state/url-state.ts.
  */
 import { create } from 'zustand';
+import type { ColorMode } from '../data/color-keys.ts';
 import type { PlacePrecision } from '../shared/schema.ts';
-
-export type ColorMode = 'type' | 'actor';
+import { markFilterStart } from './perf.ts';
 
 export interface Filters {
   from: string | null;
@@ -51,9 +51,6 @@ interface ViewSlice {
 
 export type UiState = SelectionSlice & FilterSlice & ViewSlice;
 
-/** Marks the start of a filter change; the map measures 'filter' from here to its next idle. */
-export const FILTER_MARK = 'filter-start';
-
 export const useUi = create<UiState>((set) => ({
   selectedId: null,
   flyRequest: 0,
@@ -61,26 +58,21 @@ export const useUi = create<UiState>((set) => ({
     set((s) => ({ selectedId: id, flyRequest: opts?.fly ? s.flyRequest + 1 : s.flyRequest })),
   filters: NO_FILTERS,
   setFilters: (patch) => {
-    performance.mark(FILTER_MARK);
+    markFilterStart(); // the map measures 'filter' from here to its next idle
     set((s) => ({ filters: { ...s.filters, ...patch } }));
   },
   clearFilters: () => {
-    performance.mark(FILTER_MARK);
+    markFilterStart(); // the map measures 'filter' from here to its next idle
     set({ filters: NO_FILTERS });
   },
   colorMode: 'type',
   setColorMode: (colorMode) => set({ colorMode }),
 }));
 
+/** Whether any filter is set: every key of Filters, so a new filter needs no change here. */
 export function hasFilters(f: Filters): boolean {
-  return Boolean(
-    f.from ||
-      f.to ||
-      f.q ||
-      f.actors.length ||
-      f.types.length ||
-      f.precisions.length ||
-      f.outlets.length ||
-      f.articles.length,
-  );
+  return (Object.keys(NO_FILTERS) as (keyof Filters)[]).some((k) => {
+    const v = f[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
 }

@@ -3,9 +3,12 @@
  * dropped with a notice, never thrown) and an encoder. The compiler checks the table is complete.
  * The map view lives in the hash (#zoom/lat/lng), read and written by MapLibre's `hash` option.
  */
+
+import type { ColorMode } from '../data/color-keys.ts';
+import { DATA_PARAM, decodeDataUrl } from '../data/data-url.ts';
+import { isIsoDay } from '../shared/days.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
-import { DATA_PARAM, decodeDataUrl } from './data-url.ts';
-import { type ColorMode, type Filters, NO_FILTERS } from './store.ts';
+import { type Filters, NO_FILTERS } from './store.ts';
 
 export interface ShareableState extends Filters {
   event: string | null;
@@ -17,16 +20,12 @@ interface Codec<T> {
   param: string;
   /** Push a history entry when it changes (discrete), or replace the current one (continuous). */
   push?: boolean;
-  decode: (raw: string) => T | undefined;
+  /** `pageHref` resolves relative values (the data file's address). */
+  decode: (raw: string, pageHref: string) => T | undefined;
   encode: (value: T) => string | null;
 }
 
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) =>
-  DAY.test(s) &&
-  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 const idList: Codec<string[]> = {
   param: '',
@@ -39,7 +38,7 @@ const idList: Codec<string[]> = {
 
 const day = (param: string): Codec<string | null> => ({
   param,
-  decode: (raw) => (isDay(raw) ? raw : undefined),
+  decode: (raw) => (isIsoDay(raw) ? raw : undefined),
   encode: (v) => v,
 });
 
@@ -86,7 +85,8 @@ export interface DecodedUrl {
 
 const KEYS = Object.keys(urlSchema) as (keyof ShareableState)[];
 
-export function decodeSearch(search: string): DecodedUrl {
+/** `pageHref`: the page's address, against which a relative ?data= is resolved. */
+export function decodeSearch(search: string, pageHref: string): DecodedUrl {
   const params = new URLSearchParams(search);
   const state: ShareableState = { ...DEFAULT_STATE };
   const notices: string[] = [];
@@ -94,7 +94,7 @@ export function decodeSearch(search: string): DecodedUrl {
     const codec = urlSchema[key] as Codec<unknown>;
     const raw = params.get(codec.param);
     if (raw === null) continue;
-    const value = codec.decode(raw);
+    const value = codec.decode(raw, pageHref);
     if (value === undefined) notices.push(`Ignored the invalid “${codec.param}” parameter in the link.`);
     else (state as unknown as Record<string, unknown>)[key] = value;
   }

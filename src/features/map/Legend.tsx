@@ -1,8 +1,9 @@
-/** The map legend: a symbol per event type, the colours of the current mode, and place precision. */
+/** The map legend: a symbol per event type, the colors of the current mode, and place precision. */
 import { memo, useMemo } from 'react';
+import type { ColorMode } from '../../data/color-keys.ts';
+import { COLORS } from '../../data/colors.ts';
 import type { Envelope } from '../../shared/schema.ts';
-import type { ColorMode } from '../../state/store.ts';
-import { drawShape, SHAPES, type Shape } from './event-layers.ts';
+import { drawShape, type Shape, shapeOfType } from './shapes.ts';
 
 function shapeUrl(shape: Shape, color: string): string {
   const img = drawShape(shape, 24);
@@ -21,22 +22,21 @@ function shapeUrl(shape: Shape, color: string): string {
 interface Props {
   data: Envelope;
   colorMode: ColorMode;
-  /** The map aggregates events at one spot (large data sets): dots by colour, not symbols by type. */
+  /** The map aggregates events at one spot (large data sets): dots by color, not symbols by type. */
   aggregated: boolean;
 }
 
 export const Legend = memo(function Legend({ data, colorMode, aggregated }: Props) {
-  const typeIcons = useMemo(
-    () =>
-      data.eventTypes.map((t, i) => ({
-        ...t,
-        url: shapeUrl(
-          aggregated ? 'circle' : (SHAPES[i % SHAPES.length] ?? 'circle'),
-          colorMode === 'type' ? t.color : '#444444',
-        ),
-      })),
-    [data, colorMode, aggregated],
-  );
+  const typeIcons = useMemo(() => {
+    const shapes = shapeOfType(data.eventTypes);
+    return data.eventTypes.map((t) => ({
+      ...t,
+      url: shapeUrl(
+        aggregated ? 'circle' : (shapes.get(t.id) ?? 'circle'),
+        colorMode === 'type' ? t.color : COLORS.neutral,
+      ),
+    }));
+  }, [data, colorMode, aggregated]);
   return (
     <section className="legend" aria-labelledby="legend-title">
       <h2 id="legend-title">Legend</h2>

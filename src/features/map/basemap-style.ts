@@ -10,8 +10,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 export const ONLINE_STYLE_URL: string | undefined = import.meta.env.VITE_BASEMAP_STYLE_URL || undefined;
 export const LABEL_FONT = ['Noto Sans Regular', 'Noto Sans Arabic Regular'];
 
-const file = (name: string) =>
-  new URL(`${import.meta.env.BASE_URL}basemap/${name}`, window.location.href).href;
+const file = (name: string) => new URL(`${import.meta.env.BASE_URL}basemap/${name}`, document.baseURI).href;
 const ATTRIBUTION =
   'Natural Earth (public domain) · GeoNames (CC BY 4.0) · <a href="https://maplibre.org/">MapLibre</a>';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../../data/event-table.ts';
+import { tableFromEvents } from '../../data/table-from-json.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
-import { seedEvents } from '../../shared/test-data.ts';
+import { seedEvents } from '../../testing/seed-data.ts';
 import { PointIndex } from './point-index.ts';
 
 describe('what lies under the pointer', () => {

@@ -1,21 +1,14 @@
 /**
- * The timeline: a histogram of the events over time (stacked by the map's colour mode), ranges for
+ * The timeline: a histogram of the events over time (stacked by the map's color mode), ranges for
  * coarse dates, a brush to pick a date range, zoom, and a player that slides a window through time.
  */
 import { memo, type PointerEvent as ReactPointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColorKeys } from '../../data/color-keys.ts';
+import { COLORS } from '../../data/colors.ts';
 import type { EventTable } from '../../data/event-table.ts';
-import {
-  type Bucket,
-  buildBuckets,
-  type Domain,
-  eventsDomain,
-  rangeLanes,
-  toIso,
-  toTime,
-} from './timeline-bins.ts';
+import { DAY_MS as DAY, isoOfTime as toIso, timeOfIso as toTime } from '../../shared/days.ts';
+import { type Bucket, buildBuckets, type Domain, eventsDomain, rangeLanes } from './timeline-bins.ts';
 
-const DAY = 86_400_000;
 const HIST_H = 70;
 const LANE_H = 5;
 
@@ -25,13 +18,13 @@ interface Props {
   table: EventTable;
   rows: Uint32Array;
   inRange: number;
-  colour: ColourKeys;
+  color: ColorKeys;
   from: string | null;
   to: string | null;
   onRange: (from: string | null, to: string | null) => void;
 }
 
-export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Props) {
+export function Timeline({ table, rows, inRange, color, from, to, onRange }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const left = useRef<number | null>(null);
   const [width, setWidth] = useState(600);
@@ -69,8 +62,8 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
   }, [playing, from, full, windowDays, speed, onRange]);
 
   const buckets = useMemo(
-    () => (domain ? buildBuckets(table, rows, domain, colour) : []),
-    [table, rows, domain, colour],
+    () => (domain ? buildBuckets(table, rows, domain, color) : []),
+    [table, rows, domain, color],
   );
   const lanes = useMemo(() => rangeLanes(table, rows), [table, rows]);
   if (!domain) return null;
@@ -164,7 +157,7 @@ export function Timeline({ table, rows, inRange, colour, from, to, onRange }: Pr
           domain={domain}
           width={width}
           table={table}
-          colour={colour}
+          color={color}
         />
         <line x1={0} x2={width} y1={HIST_H} y2={HIST_H} stroke="#999" />
         {ticks.map((t) => (
@@ -188,7 +181,7 @@ const Bars = memo(function Bars({
   domain,
   width,
   table,
-  colour,
+  color,
 }: {
   buckets: Bucket[];
   lanes: { row: number; lane: number }[];
@@ -196,11 +189,11 @@ const Bars = memo(function Bars({
   domain: Domain;
   width: number;
   table: EventTable;
-  colour: ColourKeys;
+  color: ColorKeys;
 }) {
   const x = (t: number) => ((t - domain.start) / (domain.end - domain.start)) * width;
   const maxCount = Math.max(1, ...buckets.map((b) => b.total));
-  const colorOf = (key: string) => colour.colors[colour.keys.indexOf(key)] ?? '#777777';
+  const colorOf = (key: string) => color.colors[color.keys.indexOf(key)] ?? COLORS.fallback;
   return (
     <>
       {buckets.map((b) => {
@@ -229,7 +222,7 @@ const Bars = memo(function Bars({
             )}
             height={LANE_H}
             rx={2}
-            fill={colour.colors[colour.code[row] as number] ?? '#777777'}
+            fill={color.colors[color.code[row] as number] ?? COLORS.fallback}
             opacity={0.6}
           />
         ))}

@@ -1,11 +1,8 @@
 /** Time buckets for the timeline histogram (pure, over table rows). Single-day events are counted in
  * buckets; events with a range (week, month, year precision) are drawn as ranges, not points. */
-import type { ColourKeys } from '../../data/colour-keys.ts';
+import type { ColorKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
-
-const DAY = 86_400_000;
-export const toTime = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-export const toIso = (t: number) => new Date(t).toISOString().slice(0, 10);
+import { DAY_MS as DAY } from '../../shared/days.ts';
 
 export interface Domain {
   start: number;
@@ -27,13 +24,13 @@ export function eventsDomain(t: EventTable): Domain | null {
 export interface Bucket {
   start: number;
   end: number;
-  /** Counts per colour key, in key order. */
+  /** Counts per color key, in key order. */
   stacks: { key: string; count: number }[];
   total: number;
 }
 
 /** Weekly buckets for spans up to ~8 months, else monthly; only single-day events are counted. */
-export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, colour: ColourKeys): Bucket[] {
+export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, color: ColorKeys): Bucket[] {
   const span = domain.end - domain.start;
   const edges: number[] = [];
   if (span <= 240 * DAY) {
@@ -63,7 +60,7 @@ export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, c
     if (t.dayEnd[i] !== day) continue;
     const b = bucketOfDay[day - firstDay] ?? -1;
     if (b < 0) continue;
-    const key = colour.code[i] as number;
+    const key = color.code[i] as number;
     const m = perKey[b] as Map<number, number>;
     m.set(key, (m.get(key) ?? 0) + 1);
     totals[b] = (totals[b] ?? 0) + 1;
@@ -72,7 +69,7 @@ export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, c
     start,
     end: edges[b + 1] ?? domain.end,
     stacks: [...(perKey[b] as Map<number, number>)]
-      .map(([key, count]) => ({ key: colour.keys[key] ?? '', count }))
+      .map(([key, count]) => ({ key: color.keys[key] ?? '', count }))
       .sort((x, y) => x.key.localeCompare(y.key)),
     total: totals[b] ?? 0,
   }));

@@ -3,6 +3,7 @@
  * (a few big cities take most), skewed in time (conflict grows, with bursts), several actors and
  * types, some coarse places and date ranges, one or two sources each. Deterministic for a seed.
  */
+import { DAY_MS as DAY } from '../shared/days.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same data. */
@@ -36,7 +37,6 @@ const TYPES = [
   ['protest', 'Protest', '#7d6608'],
 ] as const;
 
-const DAY = 86_400_000;
 const START = Date.UTC(2014, 0, 1);
 const SPAN_DAYS = 3 * 365;
 
@@ -136,10 +136,4 @@ export function synthetic({
     }
   }
   return { envelope, events };
-}
-
-/** The whole file in memory (small and medium sets; the bench streams large ones). */
-export function syntheticFile(options: SyntheticOptions): EventsFile {
-  const { envelope, events } = synthetic(options);
-  return { ...envelope, events: [...events()] };
 }

@@ -15,8 +15,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/chromium.ts';
 import { CSP } from '../../vite.config.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../testing/chromium.ts';
 import { ensureDataset } from './datasets.ts';
 
 const { values } = parseArgs({
