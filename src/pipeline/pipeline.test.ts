@@ -10,7 +10,7 @@ import { loadActorTypes } from './dictionaries.ts';
 import { evaluate, loadGold } from './evaluate.ts';
 import { loadGoldEvents, scoreEvents } from './evaluate-dev.ts';
 import { fatalitiesIn } from './fatalities.ts';
-import { listArticleFiles, loadToolkit, runPipeline, type Toolkit } from './run.ts';
+import { listArticleFiles, loadToolkit, runArticles, runPipeline, type Toolkit } from './run.ts';
 import { splitSentences } from './segment.ts';
 
 let kit: Toolkit;
@@ -298,5 +298,39 @@ describe('fatalities', () => {
     expect(fatalitiesIn('The attack left five dead.')).toBe(5);
     expect(fatalitiesIn('Police arrested 4 men in 2009.')).toBeUndefined();
     expect(fatalitiesIn('The 2009 attack killed nobody.')).toBeUndefined();
+  });
+});
+
+describe('merging', () => {
+  const report = (id: string, outlet: string, text: string) => ({
+    id,
+    title: `Report ${id}`,
+    outlet,
+    author: null,
+    url: null,
+    published: '2021-04-06',
+    text,
+  });
+  it('makes one event of the same happening told by two articles, with both passages as sources', () => {
+    const r = runArticles(
+      [
+        report('a', 'Wire A', 'Gunmen shot dead three people in Owerri on Monday, police said.'),
+        report('b', 'Wire B', 'Three people were killed by gunmen in Owerri, Imo State, on Monday.'),
+      ],
+      kit,
+    );
+    expect(r.data.events).toHaveLength(1);
+    expect(r.data.events[0]?.sources.map((s) => s.articleId).sort()).toEqual(['a', 'b']);
+    expect(r.data.events[0]?.fatalities).toBe(3);
+  });
+  it('keeps apart what happened on different days', () => {
+    const r = runArticles(
+      [
+        report('a', 'Wire A', 'Gunmen shot dead three people in Owerri on Monday.'),
+        report('b', 'Wire B', 'Gunmen shot dead two people in Owerri on March 20.'),
+      ],
+      kit,
+    );
+    expect(r.data.events).toHaveLength(2);
   });
 });
