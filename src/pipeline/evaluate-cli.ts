@@ -119,7 +119,7 @@ if (!values.dev) {
 
 function formatGeo(s: GeoparseScore, ms: number): string {
   const lines = [
-    `## geoparsing: LGL (${lgl_docs(s)} gold mentions, ${s.predicted} predicted, ${(ms / 1000).toFixed(1)} s)`,
+    `## geoparsing: LGL (${s.gold} gold mentions, ${s.predicted} predicted, ${(ms / 1000).toFixed(1)} s)`,
     `precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${s.f1.toFixed(3)}  acc@161 ${pct(s.acc161)}  mean ${s.meanKm.toFixed(0)} km  median ${s.medianKm.toFixed(0)} km  AUC ${s.auc.toFixed(3)}`,
   ];
   if (values.show) {
@@ -137,10 +137,6 @@ function formatGeo(s: GeoparseScore, ms: number): string {
     lines.push(`far: ${count(s.far.map((f) => `${f.gold.surface}(${f.km})`))}`);
   }
   return lines.join('\n');
-}
-
-function lgl_docs(s: GeoparseScore) {
-  return s.gold;
 }
 
 function formatEvents(s: EventScore): string {

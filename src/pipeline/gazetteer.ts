@@ -108,8 +108,6 @@ function geonamesPrecision(feature: string): PlacePrecision {
 /** Columns of GeoNames' cities500.txt (see the GeoNames readme). */
 const G = { id: 0, name: 1, ascii: 2, alt: 3, lat: 4, lon: 5, feature: 7, country: 8, admin1: 10, pop: 14 };
 
-const FEATURE_RANK: Record<string, number> = { ADM1: 1, ADM2: 2, CONT: 0, RGN: 0, CONFLICT: 1 };
-
 function rows(text: string, delimiter: string): Record<string, string>[] {
   const body = text
     .split('\n')
@@ -300,9 +298,4 @@ function nearestCountry(lat: number, lon: number, countries: CountryRecord[]): s
     }
   }
   return best;
-}
-
-/** Ranks a gazetteer feature for precedence: lower is a larger unit. */
-export function featureRank(feature: string): number {
-  return FEATURE_RANK[feature] ?? 3;
 }

@@ -461,25 +461,3 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     return null;
   }
 }
-
-/** Countries an article is about: named countries, demonyms and state actors it mentions. */
-export function articleCountries(
-  text: string,
-  gazetteer: Gazetteer,
-  actorMentions: ActorMention[],
-  actorCountry: (actorId: string) => string | undefined,
-): Set<string> {
-  const set = new Set<string>();
-  for (const a of actorMentions) {
-    const c = actorCountry(a.actorId);
-    if (c) set.add(c);
-  }
-  for (const m of text.matchAll(/\p{Lu}[\p{L}-]+/gu)) {
-    const key = normalizeName(m[0]);
-    const demonym = gazetteer.demonyms.get(key);
-    if (demonym) set.add(demonym);
-    const hit = gazetteer.byName.get(key)?.find((e) => e.feature === 'COUNTRY');
-    if (hit) set.add(hit.country);
-  }
-  return set;
-}

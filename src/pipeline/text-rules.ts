@@ -45,19 +45,9 @@ export const MODAL_BEFORE =
 export const INFINITIVE_BEFORE =
   /(?<!\b(?:continued|continue|continues|began|begun|started|starting))\s+to\s+$/i;
 
-/** Triggers that, after a determiner, name an operation rather than report a happening ("the Mosul offensive"). */
-export const NOUN_TRIGGER =
-  /^(?:offensive|battle|fight|operation|incursion|attack|assault|deployments?|advance|advances|clash|clashes)$/i;
-export const DETERMINER_BEFORE =
-  /\b(?:the|a|an|its|their|this|that|these|those|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-
 /** A modal right after the trigger in the same clause: "Sending troops … would be". */
 export const MODAL_AFTER =
   /^[^,.;]{0,40}\b(?:would|could|might|(?:is|are|was|were) (?:planned|scheduled|expected|set|due) (?:for|to)\b)/i;
-
-/** Where a statement was made: "told reporters in", "said during a briefing in", "speech at". */
-export const SPEECH_PLACE_BEFORE =
-  /\b(?:said|says|spoke|stated|told|announced|declared|reporters|journalists|briefing|conference|speech|interview|statement|meeting|talks|visit|visited|flew|travelled|traveled|arrived|met|was|were)\b[^.;,]{0,15}\b(?:in|at|to)\s+(?:the\s+)?$/i;
 
 /** A verb that makes "their assault" a report: "continued their assault", "launched an offensive". */
 export const CARRY_ON_BEFORE =
