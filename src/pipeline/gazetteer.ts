@@ -187,6 +187,8 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     if (!/(?:ish|ese|ch|ss)$/.test(d)) demonymPlurals.set(`${d}s`, code);
   }
 
+  const firstLevel = new Map<string, GazetteerEntry>();
+  const secondLevel: GazetteerEntry[] = [];
   for (const row of src.adminAreas ? rows(src.adminAreas, '\t') : []) {
     const lat = Number(row.lat);
     const lon = Number(row.lon);
@@ -206,8 +208,15 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     // The ISO 3166-2 code, where the source names it: GeoNames gives US towns their state this way.
     const iso = /ISO 3166-2 ([A-Z]{2})-([A-Z0-9]{1,3})\b/.exec(row.source ?? '');
     if (level === 'ADM1' && iso) entry.code = `${iso[1]}.${iso[2]}`;
+    if (level === 'ADM1') firstLevel.set(`${entry.country}:${row.name}`, entry);
+    else secondLevel.push(entry);
     for (const n of [row.name, ...(row.aliases ?? '').split('|')])
       if (n) maxWords = Math.max(maxWords, add(byName, n, entry));
+  }
+  // A county names its state the way GeoNames' towns do ("US.AL"), so the two can be compared.
+  for (const e of secondLevel) {
+    const parent = firstLevel.get(`${e.country}:${e.admin1}`);
+    if (parent?.code) e.admin1 = parent.code;
   }
   for (const row of src.regions ? rows(src.regions, ',') : []) {
     const lat = Number(row.lat);

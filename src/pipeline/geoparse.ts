@@ -22,6 +22,7 @@ import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.
 import { distanceKm } from './merge.ts';
 import {
   ASIDE_BEFORE,
+  FUNCTION_WORDS,
   LOCATIVE_BEFORE,
   NOT_PLACES,
   ORIGIN_BEFORE,
@@ -60,6 +61,14 @@ const PREFIXED = /^(?:al|el|ad|ar|as|an|at|ash|az)-\p{Lu}/u;
 const CONTRACTION = /['’](?:ve|ll|re|d|m|t)$/i;
 const MONTH_OR_DAY =
   /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
+/** Nouns after a name that make it a place: its people, services or parts ("a Charleston man"). */
+const PLACE_NOUN_AFTER =
+  /^(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|residents|streets|city limits|downtown|suburbs?|outskirts)\b/i;
+/** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
+const STRONG_LOCATIVE_BEFORE =
+  /\b(?:in|at|near|outside|inside|within|throughout|across|city of|town of|village of|county of)\s+(?:the\s+)?$/i;
+/** What separates the names of a list. */
+const LIST_GAP = /^\s*(?:,|and|or|, and|, or)\s*$/;
 /** Words after a run that make it an organisation or a building, not the place it is named after. */
 const ORG_AFTER =
   /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Rangers|United|FC|Corp|Inc)\b/;
@@ -112,6 +121,10 @@ interface Found {
 const NEIGHBOURS = 40;
 
 const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'ADM2', 'CONT', 'RGN', 'CONFLICT']);
+/** Features whose names and aliases come from curated lists, not from broad alternate-name data. */
+const CURATED_FEATURES = new Set(['COUNTRY', 'CONT', 'RGN', 'CONFLICT']);
+/** Areas too broad to say where a neighbouring mention lies. */
+const BROAD_FEATURES = new Set(['COUNTRY', 'CONT', 'RGN']);
 
 /** Finds the place mentions in `text`, resolved or not, in order. */
 export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
@@ -198,7 +211,22 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     i = j + 1;
   }
 
-  const kept = found.filter((f) => keep(f));
+  // A name kept for certain anywhere in the article ("in Charleston", "Charleston, W.Va.") is a place
+  // wherever it appears; so is a doubtful one listed beside a place ("Becker, Clay and Douglas
+  // counties") or naming the people and services of a place ("a Charleston man", "Roselle police").
+  const verdicts = found.map((f) => keep(f));
+  const sure = new Set(found.filter((f, k) => verdicts[k] === 'place' && certain(f)).map((f) => keyOf(f)));
+  const kept = found.filter((f, k) => {
+    const v = verdicts[k];
+    if (v !== 'doubt') return v === 'place';
+    if (sure.has(keyOf(f)) || PLACE_NOUN_AFTER.test(text.slice(f.end, f.end + 25))) return true;
+    const listed = (j: number) => {
+      const o = found[j];
+      if (!o || verdicts[j] === 'not' || !sure.has(keyOf(o))) return false;
+      return LIST_GAP.test(j < k ? text.slice(o.end, f.start) : text.slice(f.end, o.start));
+    };
+    return listed(k - 1) || listed(k + 1);
+  });
   const resolved = resolveAll(kept);
   const out = [...resolved, ...unknown].sort((a, b) => a.start - b.start);
   // "out of Ankara, Cankiri and Aksaray": a list shares the role of its first place.
@@ -280,20 +308,49 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
           role: 'demonym',
         });
       // A name later in a run ("President Erdogan", "Mosul Stronghold" in a headline) belongs to it.
-      if (k === 0 && !country) break;
+      // "In Georgia", "At Mosul": a function word opening the run does not make it one name.
+      if (k === 0 && !country && !FUNCTION_WORDS.has(key) && !DIRECTION.test(key)) break;
       k += 1;
     }
     return out;
   }
 
-  /** Whether a recognised name is a place mention at all. */
-  function keep(f: Found): boolean {
+  /** Said to be a place by its setting: "in X", "X, Ky.", a dateline, or a name of several words. */
+  function certain(f: Found): boolean {
+    const before = text.slice(Math.max(0, f.start - 40), f.start);
+    return (
+      f.words > 1 ||
+      STRONG_LOCATIVE_BEFORE.test(before) ||
+      within(f.entries, containerAfter(f.end)) ||
+      (/(?:^|\n)\s*$/.test(before) && /^\s*[,(—–-]/.test(text.slice(f.end, f.end + 3)))
+    );
+  }
+
+  function keyOf(f: Found): string {
+    return normalizeName(text.slice(f.start, f.end));
+  }
+
+  /**
+   * Whether a recognised name is a place mention: certainly, not at all, or in doubt (a common word
+   * or a given name with nothing around it saying it is a place), which the article may settle.
+   */
+  function keep(f: Found): 'place' | 'doubt' | 'not' {
+    const verdict = keepOne(f);
+    return verdict === true ? 'place' : verdict === false ? 'not' : 'doubt';
+  }
+
+  function keepOne(f: Found): boolean | 'doubt' {
     if (f.fixed) return true;
     const surface = text.slice(f.start, f.end);
     const key = normalizeName(surface);
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
-    const large = f.entries.some((e) => LARGE_FEATURES.has(e.feature));
+    // A country, region or area by its own name: an area's alternate names ("Public" for a district in
+    // Uganda) come from broad lists and prove nothing.
+    const large = f.entries.some(
+      (e) =>
+        LARGE_FEATURES.has(e.feature) && (CURATED_FEATURES.has(e.feature) || normalizeName(e.name) === key),
+    );
     // "Red Cross", "Middle East": names made of English words are places only after a preposition.
     if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
       return false;
@@ -307,10 +364,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     if (dateline || within(f.entries, containerAfter(f.end))) return true;
     if (f.words === 1) {
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
-      if (lower.has(key) && !large) return false;
+      if (lower.has(key) && !large) return 'doubt';
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
-      if (people.has(key) && !f.entries.some((e) => e.population >= 100_000 || LARGE_FEATURES.has(e.feature)))
-        return false;
+      if (people.has(key) && !large && !f.entries.some((e) => e.population >= 100_000)) return false;
       if (TITLE_BEFORE.test(before)) return false;
       // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
       // preposition says so, unless it names a country or a state.
@@ -321,7 +377,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         ((gazetteer.englishWords.has(key) && pop < 1_000_000) ||
           (gazetteer.firstNames.has(key) && pop < 100_000))
       )
-        return false;
+        return 'doubt';
       // An acronym (NATO, NTV) is an organisation unless a preposition makes it a place.
       if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return false;
     }
@@ -346,49 +402,115 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     return { role, locative };
   }
 
+  /**
+   * Two passes. The first resolves each mention from what the unambiguous mentions point to; the
+   * second again, from what the first pass chose everywhere else in the article: the states and
+   * countries it settled on, and its places near each mention. A mention never counts as its own
+   * evidence: repeats of the same name are left out of each other's context.
+   */
   function resolveAll(list: Found[]): PlaceMention[] {
-    // Context: what the unambiguous mentions point to.
-    const countryVotes = new Map<string, number>();
-    /** Unambiguous places, by their index in the list: each mention looks at its neighbours only. */
-    const anchors: (GazetteerEntry | undefined)[] = [];
-    const areas = new Set<string>();
+    const containers = list.map((f) => containerAfter(f.end));
+    const firstVotes = new Map<string, number>();
+    const firstAnchors: (GazetteerEntry | undefined)[] = [];
+    const firstAreas = new Map<string, number>();
     for (const [k, f] of list.entries()) {
       const countries = new Set(f.entries.map((e) => e.country));
-      for (const c of countries) countryVotes.set(c, (countryVotes.get(c) ?? 0) + 1 / countries.size);
+      for (const c of countries) firstVotes.set(c, (firstVotes.get(c) ?? 0) + 1 / countries.size);
       if (f.entries.length === 1) {
         const e = f.entries[0] as GazetteerEntry;
-        if (e.feature === 'ADM1' && e.code) areas.add(e.code);
-        if (e.feature !== 'COUNTRY' && e.feature !== 'CONT' && e.feature !== 'RGN') anchors[k] = e;
+        if (e.feature === 'ADM1' && e.code) firstAreas.set(e.code, (firstAreas.get(e.code) ?? 0) + 1);
+        if (!BROAD_FEATURES.has(e.feature)) firstAnchors[k] = e;
       }
+      const container = containers[k];
+      if (container?.code) firstAreas.set(container.code, (firstAreas.get(container.code) ?? 0) + 1);
     }
-    const topVote = Math.max(1, ...countryVotes.values());
+    const first = list.map((f, k) =>
+      pick(f, k, { votes: firstVotes, anchors: firstAnchors, areas: firstAreas }),
+    );
+
+    const names = list.map((f) => normalizeName(text.slice(f.start, f.end)));
+    const votes = new Map<string, number>();
+    const areas = new Map<string, number>();
+    const anchors: (GazetteerEntry | undefined)[] = [];
+    for (const [k, e] of first.entries()) {
+      if (!e) continue;
+      votes.set(e.country, (votes.get(e.country) ?? 0) + 1);
+      const area = e.feature === 'ADM1' ? e.code : e.admin1;
+      if (area) areas.set(area, (areas.get(area) ?? 0) + 1);
+      if (!BROAD_FEATURES.has(e.feature)) anchors[k] = e;
+    }
+    // This mention's own name, wherever it occurs, is not evidence for itself.
+    const ownPicks = new Map<string, GazetteerEntry[]>();
+    for (const [j, e] of first.entries()) {
+      if (!e) continue;
+      const name = names[j] as string;
+      const picks = ownPicks.get(name);
+      if (picks) picks.push(e);
+      else ownPicks.set(name, [e]);
+    }
+    const without = new Map<string, { votes: Map<string, number>; areas: Map<string, number> }>();
+    const contextWithout = (name: string) => {
+      let c = without.get(name);
+      if (!c) {
+        const less = (m: Map<string, number>, key: (e: GazetteerEntry) => string | undefined) => {
+          const out = new Map(m);
+          for (const e of ownPicks.get(name) ?? []) {
+            const x = key(e);
+            if (x) out.set(x, (out.get(x) ?? 0) - 1);
+          }
+          return out;
+        };
+        c = {
+          votes: less(votes, (e) => e.country),
+          areas: less(areas, (e) => (e.feature === 'ADM1' ? e.code : e.admin1)),
+        };
+        without.set(name, c);
+      }
+      return c;
+    };
     return list.map((f, k) => {
       const { role, locative } = roleOf(f);
-      const near = anchors
-        .slice(Math.max(0, k - NEIGHBOURS), k + NEIGHBOURS + 1)
-        .filter((a): a is GazetteerEntry => Boolean(a));
-      const container = containerAfter(f.end);
-      if (container?.code) areas.add(container.code);
+      const best = pick(
+        f,
+        k,
+        { ...contextWithout(names[k] as string), anchors },
+        (j) => names[j] !== names[k],
+      );
+      return { start: f.start, end: f.end, text: text.slice(f.start, f.end), entry: best, role, locative };
+    });
+
+    function pick(
+      f: Found,
+      k: number,
+      c: { votes: Map<string, number>; areas: Map<string, number>; anchors: (GazetteerEntry | undefined)[] },
+      counts: (j: number) => boolean = () => true,
+    ): GazetteerEntry | null {
+      const near: GazetteerEntry[] = [];
+      for (let j = Math.max(0, k - NEIGHBOURS); j <= Math.min(c.anchors.length - 1, k + NEIGHBOURS); j++) {
+        const a = c.anchors[j];
+        if (a && counts(j)) near.push(a);
+      }
+      const topVote = Math.max(1, ...c.votes.values());
       let best: GazetteerEntry | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
-      for (const c of f.entries) {
-        const s = score(c, container, near);
-        if (s > bestScore || (s === bestScore && best && c.id < best.id)) {
-          best = c;
+      for (const e of f.entries) {
+        const s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
+        if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
+          best = e;
           bestScore = s;
         }
       }
-      return {
-        start: f.start,
-        end: f.end,
-        text: text.slice(f.start, f.end),
-        entry: best,
-        role,
-        locative,
-      };
-    });
+      return best;
+    }
 
-    function score(c: GazetteerEntry, container: GazetteerEntry | null, anchors: GazetteerEntry[]): number {
+    function score(
+      c: GazetteerEntry,
+      container: GazetteerEntry | null,
+      anchors: GazetteerEntry[],
+      countryVotes: Map<string, number>,
+      topVote: number,
+      areas: Map<string, number>,
+    ): number {
       let s = Math.log10(c.population + 1);
       s +=
         c.feature === 'COUNTRY'
@@ -409,10 +531,12 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
                     : c.feature === 'PPLA2'
                       ? 1
                       : 0;
-      s += 6 * ((countryVotes.get(c.country) ?? 0) / topVote);
+      s += 6 * (Math.max(0, countryVotes.get(c.country) ?? 0) / topVote);
       // "New York" in the news is the city; a city of millions outranks the state it names.
       if (c.population >= 1_000_000) s += 2.5;
-      if (c.admin1 && areas.has(c.admin1)) s += 3;
+      // Other mentions in the same first-level area (or, for an area, inside it).
+      const area = c.feature === 'ADM1' ? c.code : c.admin1;
+      if (area && (areas.get(area) ?? 0) > 0) s += 3;
       if (container) {
         const inside =
           (container.feature === 'COUNTRY' && c.country === container.country) ||
@@ -421,7 +545,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         s += inside ? 12 : -4;
       }
       let nearest = Number.POSITIVE_INFINITY;
-      for (const a of anchors) if (a !== c) nearest = Math.min(nearest, distanceKm(a, c));
+      for (const a of anchors)
+        if (a !== c) nearest = Math.min(nearest, c.code && a.admin1 === c.code ? 0 : distanceKm(a, c));
       if (nearest < 100) s += 3;
       else if (nearest < 300) s += 2;
       else if (nearest < 800) s += 1;

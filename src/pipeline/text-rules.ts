@@ -24,6 +24,18 @@ export const ORIGIN_BEFORE = /\b(?:from|out of)\s+(?:the\s+)?$/i;
 export const TITLE_BEFORE =
   /\b(?:President|Minister|General|Gen\.|Lt\.|Lieutenant-General|Capt\.|Col\.|Maj\.|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|commander|envoy|counterpart|leader)\s+$/;
 
+/**
+ * Closed-class words that start a sentence or a headline's capitalised run ("In Georgia", "At Mosul"):
+ * they are skipped, so the name after them is still read.
+ */
+export const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those his her its their our my and or but if of on in at by for with to from ' +
+    'as into inside near outside across over around after before during since while when where across ' +
+    'throughout toward towards within across meanwhile also then there here both all some many most'
+  ).split(' '),
+);
+
 /** Words never taken for a place even when a gazetteer has them. */
 export const NOT_PLACES = new Set(
   (
