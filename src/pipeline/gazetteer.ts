@@ -222,6 +222,12 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     const lat = Number(row.lat);
     const lon = Number(row.lon);
     if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    // A country row moves the country's point to the one the standard gazetteers give.
+    const country = row.level === 'country' ? countryMap.get(row.country ?? '') : undefined;
+    if (row.level === 'country') {
+      if (country) Object.assign(country, { lat, lon });
+      continue;
+    }
     const feature = row.level === 'continent' ? 'CONT' : row.level === 'conflict-region' ? 'CONFLICT' : 'RGN';
     const entry: GazetteerEntry = {
       id: `region:${normalizeName(row.name).replace(/ /g, '-')}`,
