@@ -36,6 +36,8 @@ export interface Candidate {
   /** Actor ids: actor 1 (who acted) first, then actor 2 (on whom), then others named. */
   actors: string[];
   fatalities?: number;
+  /** Told by its toll alone ("nine were killed"): an outcome of a happening, maybe one told already. */
+  outcome?: boolean;
   /** Generic actors ("Police Forces of Nigeria") this candidate names, to add to the data file. */
   genericActors: Actor[];
 }
@@ -88,9 +90,33 @@ export function passageKey(articleId: string, passage: string): string {
 const TIME_HINT =
   /\b(?:(?:a|one|two|three|several|a few) (?:days?|weeks?|months?) (?:after|before|later|earlier)|in recent (?:days|weeks|months)|recently|overnight|the day before|the following (?:day|week))\b/gi;
 
+/** Verbs whose past tense is written like the present ("missiles hit a hospital"). */
+const SAME_PAST = new Set(
+  'hit cut put set shut burst cast spread quit hurt beat let shed split thrust upset broadcast rid slit bet'.split(' '),
+);
+
+/** "operate", "attacks": a present-tense verb, not after an auxiliary or "to" (those are read apart). */
+function presentSimple(head: Token, prev: Token | undefined): boolean {
+  if (SAME_PAST.has(head.verb)) return false;
+  if (prev && (prev.pos === 'AUX' || prev.pos === 'PART' || /^(?:to|not|n't)$/i.test(prev.text))) return false;
+  const w = head.text.toLowerCase();
+  return w === head.verb || w === `${head.verb}s` || w === `${head.verb}es` || w === `${head.verb.replace(/y$/, '')}ies`;
+}
+
+/** An accusation or a denial frames what follows as a claim in dispute, not a report. */
+const DISPUTED_BEFORE =
+  /\b(?:accus(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|allegations?|alleg(?:e|es|ed|ing)(?! to)|disput(?:e|es|ed|ing)|rejects? claims?|rejected claims?)\b[^.;]*$/i;
+
+/** Many events summed up: "staged many attacks", "a spate of kidnappings". */
+const QUANTIFIED_BEFORE =
+  /\b(?:many|numerous|countless|repeated|frequent|a series of|a string of|a spate of|a wave of)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+
+/** Words that tell what a happening did to people, not what it was. */
+const OUTCOME_WORDS = new Set(['kill', 'killing', 'die', 'wound', 'injure']);
+
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
-  /\b(?:since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
+  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her']);
 
 /** A definite noun phrase ("the shooting", "the deadly attack"): its determiner before up to two words. */
@@ -210,6 +236,12 @@ export function createExtractor(opts: {
     if (insideQuotes(s.text.slice(0, at))) return 'quoted';
     if (LEGAL_BEFORE.test(before)) return 'a charge, record or court case';
     if (BACKGROUND.test(s.text)) return 'background or habitual';
+    if (QUANTIFIED_BEFORE.test(before)) return 'many events summed up, not one';
+    if (DISPUTED_BEFORE.test(s.text.slice(0, at))) return 'an accusation or a denial';
+    if (head.pos !== 'VERB' && /\bthere (?:is|are|has been|have been)\b/i.test(before)) return 'a state of affairs';
+    // "Two guerrilla groups operate in the area", "militants attack convoys": the simple present tells
+    // what usually happens. News reports a happening in the past (headlines excepted, read apart).
+    if (head.pos === 'VERB' && presentSimple(head, tokens[hit.from - 1])) return 'habitual (simple present)';
     // "the attack" after an attack was told: the same event again, not a new one.
     if (
       head.pos !== 'VERB' &&
@@ -382,6 +414,9 @@ export function createExtractor(opts: {
           place,
           actors,
           ...(fatalities !== undefined ? { fatalities } : {}),
+          ...(OUTCOME_WORDS.has((s.tokens[chosen.from] as Token).verb) && chosen.to - chosen.from === 1
+            ? { outcome: true }
+            : {}),
           genericActors: involved.flatMap((r) => (r.generic ? [r.generic] : [])),
         });
       }

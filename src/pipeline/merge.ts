@@ -62,17 +62,43 @@ interface Draft {
   members: Candidate[];
 }
 
+/**
+ * Types one happening can be told as, sentence by sentence: "a bomb exploded" then "nine were killed".
+ * A sentence that tells only a toll joins the violence told in its article at that place and day;
+ * a shelling and a clash told apart stay apart, and so do arrests and other strategic developments.
+ */
+const TOLD_AS: Record<string, string> = {
+  battle: 'violence',
+  explosion: 'violence',
+  'violence-against-civilians': 'violence',
+  protest: 'demonstration',
+  riot: 'demonstration',
+};
+
+function sameKind(a: Candidate, b: Candidate): boolean {
+  if (a.type === b.type) return true;
+  const group = TOLD_AS[a.type];
+  return (
+    a.articleId === b.articleId &&
+    (a.outcome === true || b.outcome === true) &&
+    group !== undefined &&
+    group === TOLD_AS[b.type]
+  );
+}
+
 function sameHappening(d: Draft, c: Candidate): boolean {
   return d.members.some(
     (m) =>
-      m.type === c.type &&
+      sameKind(m, c) &&
       datesOverlap(m, c) &&
       // Within one article, different sentences are different facts unless they name the same place.
       // The same kind of event told again at a coarser place ("in Nigeria" after "in Port Harcourt")
       // is the same event.
       (m.articleId === c.articleId
         ? m.place.gazetteerId === c.place.gazetteerId ||
-          (m.subtype === c.subtype && m.place.country === c.place.country && oneCoarse(m.place, c.place))
+          ((m.subtype === c.subtype || m.type !== c.type) &&
+            m.place.country === c.place.country &&
+            oneCoarse(m.place, c.place))
         : placesCompatible(m.place, c.place)) &&
       actorsCompatible(m.actors, c.actors) &&
       // Undated sentences only join events of their own article: their date is a guess.
