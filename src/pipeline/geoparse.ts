@@ -73,6 +73,10 @@ const LIST_GAP = /^\s*(?:,|and|or|, and|, or)\s*$/;
 const ORG_AFTER =
   /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Rangers|United|FC|Corp|Inc)\b/;
 
+function withoutArticle(name: string): string {
+  return name.replace(/^(?:al|el|ad|ar|as|an|at|ash|az|the) /, '');
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -268,7 +272,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const first = run[k] as Token;
       // An abbreviation as written: "Ky.", "U.S.", "W.Va.".
       const abbr = gazetteer.abbreviations.get(first.raw) ?? gazetteer.abbreviations.get(first.text);
-      if (abbr && (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text))) {
+      if (abbr && (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text) || abbr.feature === 'COUNTRY')) {
         out.push({
           start: first.start,
           end: first.start + first.raw.length,
@@ -493,8 +497,12 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const topVote = Math.max(1, ...c.votes.values());
       let best: GazetteerEntry | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
+      const key = normalizeName(text.slice(f.start, f.end));
       for (const e of f.entries) {
-        const s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
+        let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
+        // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
+        // name of Mahdia, Tunisia).
+        if (CURATED_FEATURES.has(e.feature) || withoutArticle(normalizeName(e.name)) === withoutArticle(key)) s += 2;
         if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
           best = e;
           bestScore = s;

@@ -45,7 +45,7 @@ export const NOT_PLACES = new Set(
     'august september october november december reports reuters president minister general spokesman ' +
     'god state army police city town border media news television government official officials ' +
     'soldiers fighters forces troops militia militants north south east west central arab arabs kurdish kurds ' +
-    'sunni sunnis shia shiite western eastern christian muslim islamic'
+    'sunni sunnis shia shiite western eastern northern southern capital coast coastal delta christian muslim islamic'
   ).split(' '),
 );
 
