@@ -15,6 +15,7 @@ import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
+import { distanceKm } from './merge.ts';
 import { analyse, type Sentence, type Token } from './nlp.ts';
 import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, LEGAL_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
 
@@ -90,17 +91,37 @@ export function passageKey(articleId: string, passage: string): string {
 const TIME_HINT =
   /\b(?:(?:a|one|two|three|several|a few) (?:days?|weeks?|months?) (?:after|before|later|earlier)|in recent (?:days|weeks|months)|recently|overnight|the day before|the following (?:day|week))\b/gi;
 
+const RETOLD = 'refers to an event already told';
+
+/** A finer place inside a coarse one: a town in the country or region an event was first placed at. */
+function refines(coarse: Place, fine: Place): boolean {
+  return (
+    fine.country === coarse.country &&
+    PRECISION_RANK[coarse.precision] >= PRECISION_RANK.region &&
+    PRECISION_RANK[fine.precision] < PRECISION_RANK[coarse.precision] &&
+    (coarse.precision === 'country' || distanceKm(coarse, fine) <= 300)
+  );
+}
+
 /** Verbs whose past tense is written like the present ("missiles hit a hospital"). */
 const SAME_PAST = new Set(
-  'hit cut put set shut burst cast spread quit hurt beat let shed split thrust upset broadcast rid slit bet'.split(' '),
+  'hit cut put set shut burst cast spread quit hurt beat let shed split thrust upset broadcast rid slit bet'.split(
+    ' ',
+  ),
 );
 
 /** "operate", "attacks": a present-tense verb, not after an auxiliary or "to" (those are read apart). */
 function presentSimple(head: Token, prev: Token | undefined): boolean {
   if (SAME_PAST.has(head.verb)) return false;
-  if (prev && (prev.pos === 'AUX' || prev.pos === 'PART' || /^(?:to|not|n't)$/i.test(prev.text))) return false;
+  if (prev && (prev.pos === 'AUX' || prev.pos === 'PART' || /^(?:to|not|n't)$/i.test(prev.text)))
+    return false;
   const w = head.text.toLowerCase();
-  return w === head.verb || w === `${head.verb}s` || w === `${head.verb}es` || w === `${head.verb.replace(/y$/, '')}ies`;
+  return (
+    w === head.verb ||
+    w === `${head.verb}s` ||
+    w === `${head.verb}es` ||
+    w === `${head.verb.replace(/y$/, '')}ies`
+  );
 }
 
 /** An accusation or a denial frames what follows as a claim in dispute, not a report. */
@@ -238,7 +259,8 @@ export function createExtractor(opts: {
     if (BACKGROUND.test(s.text)) return 'background or habitual';
     if (QUANTIFIED_BEFORE.test(before)) return 'many events summed up, not one';
     if (DISPUTED_BEFORE.test(s.text.slice(0, at))) return 'an accusation or a denial';
-    if (head.pos !== 'VERB' && /\bthere (?:is|are|has been|have been)\b/i.test(before)) return 'a state of affairs';
+    if (head.pos !== 'VERB' && /\bthere (?:is|are|has been|have been)\b/i.test(before))
+      return 'a state of affairs';
     // "Two guerrilla groups operate in the area", "militants attack convoys": the simple present tells
     // what usually happens. News reports a happening in the past (headlines excepted, read apart).
     if (head.pos === 'VERB' && presentSimple(head, tokens[hit.from - 1])) return 'habitual (simple present)';
@@ -249,7 +271,7 @@ export function createExtractor(opts: {
       definite(tokens, hit.from) &&
       !CARRY_ON_BEFORE.test(before)
     )
-      return 'refers to an event already told';
+      return RETOLD;
     // "militants fighting an insurgency", "Retaking Mosul is a goal": a description, not a report.
     const prev = tokens[hit.from - 1];
     if (
@@ -300,6 +322,8 @@ export function createExtractor(opts: {
       /** Event types already reported in this article. */
       const told = new Set<string>();
       let lastTold: { type: string; paragraph: number } | null = null;
+      /** The last event told of each type, so a later sentence about it can say more exactly where. */
+      const toldEvent = new Map<string, Candidate>();
       const placesBySentence = bySentence(mentions, sentences);
       const actorsBySentence = bySentence(actorMentions, sentences);
       for (const [si, s] of sentences.entries()) {
@@ -346,17 +370,24 @@ export function createExtractor(opts: {
         const hits = triggers.find(s.tokens).sort((a, b) => a.value.rank - b.value.rank || a.from - b.from);
         let chosen: PhraseHit<TriggerValue> | null = null;
         let why = '';
+        let retold: string | null = null;
         for (const h of hits) {
           const reason = notReported(s, s.tokens, h, told);
           if (!reason) {
             chosen = h;
             break;
           }
+          if (reason === RETOLD) retold ??= h.value.type;
           why ||= reason;
         }
         const bestSite = choosePlace(sites, chosen ? (s.tokens[chosen.from] as Token).start : s.start);
         if (bestSite) lastSite = { paragraph: s.paragraph, mention: bestSite };
         if (dates[0]) lastDate = dates[0];
+        // "The explosion ripped through a hotel lobby in Peshawar", after "a bomb blast in northwestern
+        // Pakistan": the event told already, placed more exactly.
+        const earlier = retold ? toldEvent.get(retold) : undefined;
+        const finer = bestSite ? toPlace(bestSite) : null;
+        if (!chosen && earlier && finer && refines(earlier.place, finer)) earlier.place = finer;
         if (!chosen) {
           if (hits.length) findings.background.push({ articleId: article.id, sentence: s.text, why });
           else if (sites.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
@@ -397,7 +428,7 @@ export function createExtractor(opts: {
             : undefined;
         told.add(type);
         lastTold = { type, paragraph: s.paragraph };
-        findings.candidates.push({
+        const candidate: Candidate = {
           articleId: article.id,
           published: article.published,
           start: s.start,
@@ -418,7 +449,9 @@ export function createExtractor(opts: {
             ? { outcome: true }
             : {}),
           genericActors: involved.flatMap((r) => (r.generic ? [r.generic] : [])),
-        });
+        };
+        findings.candidates.push(candidate);
+        toldEvent.set(type, candidate);
       }
       return findings;
     },

@@ -272,7 +272,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const first = run[k] as Token;
       // An abbreviation as written: "Ky.", "U.S.", "W.Va.".
       const abbr = gazetteer.abbreviations.get(first.raw) ?? gazetteer.abbreviations.get(first.text);
-      if (abbr && (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text) || abbr.feature === 'COUNTRY')) {
+      if (
+        abbr &&
+        (first.raw.includes('.') || /^[A-Z]{2,3}$/.test(first.text) || abbr.feature === 'COUNTRY')
+      ) {
         out.push({
           start: first.start,
           end: first.start + first.raw.length,
@@ -502,7 +505,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
         // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
         // name of Mahdia, Tunisia).
-        if (CURATED_FEATURES.has(e.feature) || withoutArticle(normalizeName(e.name)) === withoutArticle(key)) s += 2;
+        if (CURATED_FEATURES.has(e.feature) || withoutArticle(normalizeName(e.name)) === withoutArticle(key))
+          s += 2;
         if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
           best = e;
           bestScore = s;
