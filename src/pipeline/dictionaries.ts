@@ -11,7 +11,11 @@ const actorRow = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   kind: z.string(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Its own map colour; without one, an actor takes the colour of its ACLED type. */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
@@ -63,9 +67,9 @@ export function loadEventTypes(file: string): EventTypeEntry[] {
   return loadList(file, typeRow);
 }
 
-/** The public part of an actor entry, as written to events.json. */
-export function publicActor(a: ActorEntry): Actor {
-  return { id: a.id, name: a.name, kind: a.kind, color: a.color, aliases: a.aliases };
+/** The public part of an actor entry, as written to events.json; `typeColor` when it has none. */
+export function publicActor(a: ActorEntry, typeColor: string): Actor {
+  return { id: a.id, name: a.name, kind: a.kind, color: a.color ?? typeColor, aliases: a.aliases };
 }
 
 export function publicEventType(t: EventTypeEntry): EventType {

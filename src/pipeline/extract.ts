@@ -93,6 +93,9 @@ const TIME_HINT =
 
 const RETOLD = 'refers to an event already told';
 
+/** An event over this many days before publication is history the report recalls. */
+const HISTORY_DAYS = 60;
+
 /** A finer place inside a coarse one: a town in the country or region an event was first placed at. */
 function refines(coarse: Place, fine: Place): boolean {
   return (
@@ -382,7 +385,8 @@ export function createExtractor(opts: {
         }
         const bestSite = choosePlace(sites, chosen ? (s.tokens[chosen.from] as Token).start : s.start);
         if (bestSite) lastSite = { paragraph: s.paragraph, mention: bestSite };
-        if (dates[0]) lastDate = dates[0];
+        // A day carries over from a report or a plain sentence, not from background ("since 2002").
+        if (dates[0] && (chosen || !hits.length)) lastDate = dates[0];
         // "The explosion ripped through a hotel lobby in Peshawar", after "a bomb blast in northwestern
         // Pakistan": the event told already, placed more exactly.
         const earlier = retold ? toldEvent.get(retold) : undefined;
@@ -420,6 +424,15 @@ export function createExtractor(opts: {
         const involved = [actor1, actor2, ...others].filter((r): r is ActorRef => Boolean(r));
         const actors = [...new Set(involved.map((r) => r.id))];
         const date: ResolvedDate | null = dates[0] ?? lastDate;
+        // "signed a ceasefire in February 2002": history the report recalls, not what it reports.
+        if (date && (date.dateEnd ?? date.date) < addDays(article.published, -HISTORY_DAYS)) {
+          findings.background.push({
+            articleId: article.id,
+            sentence: s.text,
+            why: 'long before the report',
+          });
+          continue;
+        }
         const undated = !date;
         if (undated) findings.undated.push({ articleId: article.id, sentence: s.text });
         const fatalities =

@@ -100,7 +100,8 @@ function sameHappening(d: Draft, c: Candidate): boolean {
             m.place.country === c.place.country &&
             oneCoarse(m.place, c.place))
         : placesCompatible(m.place, c.place)) &&
-      actorsCompatible(m.actors, c.actors) &&
+      // A toll names its victims, not the sides: it need not name the same actors.
+      (actorsCompatible(m.actors, c.actors) || (m.articleId === c.articleId && (m.outcome || c.outcome))) &&
       // Undated sentences only join events of their own article: their date is a guess.
       (!(m.undated || c.undated) || m.articleId === c.articleId),
   );

@@ -50,7 +50,8 @@ const lab = (c: number[]) => {
 const deltaE = (a: number[], b: number[]) => Math.hypot(...lab(a).map((v, i) => v - (lab(b)[i] ?? 0)));
 
 const LAND = rgb('#f3f1ec');
-const actors = loadActors(['seeds/actors.yaml']);
+// Actors with a colour of their own; the others take their ACLED type's colour.
+const actors = loadActors(['seeds/actors.yaml']).flatMap((a) => (a.color ? [{ ...a, color: a.color }] : []));
 
 describe('the actor palette', () => {
   it('has at least 3:1 contrast against the land colour of the basemap (WCAG 1.4.11)', () => {

@@ -33,6 +33,8 @@ export interface Toolkit {
   actors: ReturnType<typeof loadActors>;
   eventTypes: ReturnType<typeof loadEventTypes>;
   chromeRules: RegExp[];
+  /** The colour of the ACLED actor type of a dictionary `kind`, for actors without their own. */
+  typeColor: (kind: string) => string;
 }
 
 /** Loads the gazetteer and dictionaries once (the slow start-up part). */
@@ -56,7 +58,9 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
     eventTypes,
     actorTypes,
   });
-  return { extractor, gazetteer, actors, eventTypes, chromeRules };
+  const colorOfKind = new Map(actorTypes.flatMap((t) => t.kinds.map((k) => [k, t.color] as const)));
+  const typeColor = (kind: string) => colorOfKind.get(kind) ?? '#555555';
+  return { extractor, gazetteer, actors, eventTypes, chromeRules, typeColor };
 }
 
 export interface Report {
@@ -114,7 +118,10 @@ export function runArticles(
     // Derived from the input, not the clock, so the same corpus gives byte-identical files.
     generatedAt: `${newest}T00:00:00Z`,
     actors: [
-      ...kit.actors.map(publicActor),
+      // Named actors that some event names, in dictionary order.
+      ...kit.actors
+        .filter((a) => events.some((e) => e.actors.includes(a.id)))
+        .map((a) => publicActor(a, kit.typeColor(a.kind))),
       // Generic actors ("Police Forces of Nigeria") that some event names, once each, sorted.
       ...[...new Map(findings.candidates.flatMap((c) => c.genericActors).map((a) => [a.id, a])).values()]
         .filter((a) => events.some((e) => e.actors.includes(a.id)))
