@@ -15,7 +15,7 @@ import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
-import { distanceKm } from './merge.ts';
+import { distanceKm, sameGroup } from './merge.ts';
 import { analyse, type Sentence, type Token } from './nlp.ts';
 import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, LEGAL_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
 
@@ -94,7 +94,7 @@ const TIME_HINT =
 const RETOLD = 'refers to an event already told';
 
 /** An event over this many days before publication is history the report recalls. */
-const HISTORY_DAYS = 60;
+const HISTORY_DAYS = 30;
 
 /** A finer place inside a coarse one: a town in the country or region an event was first placed at. */
 function refines(coarse: Place, fine: Place): boolean {
@@ -138,6 +138,16 @@ const QUANTIFIED_BEFORE =
 /** Words that tell what a happening did to people, not what it was. */
 const OUTCOME_WORDS = new Set(['kill', 'killing', 'die', 'wound', 'injure']);
 
+/** "nine were killed", "Mixon was fatally shot": what happened to the victims, by no one named. */
+function isOutcome(tokens: Token[], hit: PhraseHit<TriggerValue>): boolean {
+  const head = tokens[hit.from] as Token;
+  if (hit.to - hit.from === 1 && OUTCOME_WORDS.has(head.verb)) return true;
+  const back = tokens.slice(Math.max(0, hit.from - 2), hit.from).map((t) => t.text.toLowerCase());
+  const passive = back.some((w) => w === 'was' || w === 'were' || w === 'been');
+  const agent = tokens.slice(hit.to, hit.to + 4).some((t) => t.text.toLowerCase() === 'by');
+  return head.pos === 'VERB' && passive && !agent;
+}
+
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
   /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
@@ -155,6 +165,9 @@ function definite(tokens: Token[], at: number): boolean {
 }
 /** A town after a person's name or age is their home: "Dunbar of Austin", "34, of Owerri". */
 const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
+/** "a Kansas City man": the place someone is from, not where it happened. */
+const HOME_AFTER =
+  /^(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives|couple|family|student)\b/i;
 const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
 const ARMED = new Set([
   'state-forces',
@@ -249,6 +262,7 @@ export function createExtractor(opts: {
     tokens: Token[],
     hit: PhraseHit<TriggerValue>,
     told: Set<string>,
+    dated: boolean,
   ): string | null {
     const head = tokens[hit.from] as Token;
     const at = head.start - s.start;
@@ -261,16 +275,30 @@ export function createExtractor(opts: {
     if (LEGAL_BEFORE.test(before)) return 'a charge, record or court case';
     if (BACKGROUND.test(s.text)) return 'background or habitual';
     if (QUANTIFIED_BEFORE.test(before)) return 'many events summed up, not one';
+    // "arrest warrants", "shooting range", "assault rifle": the word names a kind of thing.
+    const next = tokens[hit.to];
+    if (hit.to - hit.from === 1 && head.pos === 'NOUN' && next?.pos === 'NOUN' && next.start === head.end + 1)
+      return 'a modifier of another noun';
     if (DISPUTED_BEFORE.test(s.text.slice(0, at))) return 'an accusation or a denial';
     if (head.pos !== 'VERB' && /\bthere (?:is|are|has been|have been)\b/i.test(before))
       return 'a state of affairs';
     // "Two guerrilla groups operate in the area", "militants attack convoys": the simple present tells
     // what usually happens. News reports a happening in the past (headlines excepted, read apart).
     if (head.pos === 'VERB' && presentSimple(head, tokens[hit.from - 1])) return 'habitual (simple present)';
+    // "Ankara, which is fighting its own insurgency": an undated state of affairs, not a happening.
+    const aux = tokens[hit.from - 1];
+    if (
+      !dated &&
+      head.pos === 'VERB' &&
+      /ing$/i.test(head.text) &&
+      aux &&
+      /^(?:is|are|am|'s|'re)$/i.test(aux.text)
+    )
+      return 'ongoing, with no day';
     // "the attack" after an attack was told: the same event again, not a new one.
     if (
       head.pos !== 'VERB' &&
-      told.has(hit.value.type) &&
+      (told.has(hit.value.type) || [...told].some((t) => sameGroup(t, hit.value.type))) &&
       definite(tokens, hit.from) &&
       !CARRY_ON_BEFORE.test(before)
     )
@@ -360,6 +388,7 @@ export function createExtractor(opts: {
             p.entry &&
             (p.role === 'site' || p.role === 'reference' || p.role === 'origin') &&
             !HOME_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 30), p.start)) &&
+            !HOME_AFTER.test(article.text.slice(p.end, p.end + 20)) &&
             !insideQuotes(article.text.slice(s.start, p.start)) &&
             !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
         );
@@ -375,7 +404,7 @@ export function createExtractor(opts: {
         let why = '';
         let retold: string | null = null;
         for (const h of hits) {
-          const reason = notReported(s, s.tokens, h, told);
+          const reason = notReported(s, s.tokens, h, told, dates.length > 0);
           if (!reason) {
             chosen = h;
             break;
@@ -458,9 +487,7 @@ export function createExtractor(opts: {
           place,
           actors,
           ...(fatalities !== undefined ? { fatalities } : {}),
-          ...(OUTCOME_WORDS.has((s.tokens[chosen.from] as Token).verb) && chosen.to - chosen.from === 1
-            ? { outcome: true }
-            : {}),
+          ...(isOutcome(s.tokens, chosen) ? { outcome: true } : {}),
           genericActors: involved.flatMap((r) => (r.generic ? [r.generic] : [])),
         };
         findings.candidates.push(candidate);

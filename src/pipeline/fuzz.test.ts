@@ -66,10 +66,13 @@ describe('a very long article', () => {
     kit.extractor.extract(a);
     return performance.now() - t;
   };
+  // The fastest of three runs of each size: on a shared, loaded machine one run can take twice as
+  // long for reasons that have nothing to do with the code.
+  const fastest = (size: number) => Math.min(time(size), time(size), time(size));
   it('takes linear time: 1 MB costs about four times 250 kB, not sixteen', () => {
     time(50_000); // warm-up
-    const quarter = time(250_000);
-    const full = time(1_000_000);
+    const quarter = fastest(250_000);
+    const full = fastest(1_000_000);
     expect(full / quarter).toBeLessThan(8);
-  }, 120_000);
+  }, 180_000);
 });

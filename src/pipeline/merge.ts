@@ -75,14 +75,15 @@ const TOLD_AS: Record<string, string> = {
   riot: 'demonstration',
 };
 
+/** Whether two event types can tell one happening ("the shooting" after "an attack"). */
+export function sameGroup(a: string, b: string): boolean {
+  return TOLD_AS[a] !== undefined && TOLD_AS[a] === TOLD_AS[b];
+}
+
 function sameKind(a: Candidate, b: Candidate): boolean {
   if (a.type === b.type) return true;
-  const group = TOLD_AS[a.type];
   return (
-    a.articleId === b.articleId &&
-    (a.outcome === true || b.outcome === true) &&
-    group !== undefined &&
-    group === TOLD_AS[b.type]
+    a.articleId === b.articleId && (a.outcome === true || b.outcome === true) && sameGroup(a.type, b.type)
   );
 }
 

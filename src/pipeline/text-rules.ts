@@ -45,13 +45,14 @@ export const NOT_PLACES = new Set(
     'august september october november december reports reuters president minister general spokesman ' +
     'god state army police city town border media news television government official officials ' +
     'soldiers fighters forces troops militia militants north south east west central arab arabs kurdish kurds ' +
-    'sunni sunnis shia shiite western eastern northern southern capital coast coastal delta christian muslim islamic'
+    'sunni sunnis shia shiite western eastern northern southern northwest northeast southwest southeast ' +
+    'capital coast coastal delta christian muslim islamic'
   ).split(' '),
 );
 
 /** Words that make what follows hypothetical, planned or denied: not (yet) an event. */
 export const MODAL_BEFORE =
-  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$|\b(?:thousands|hundreds|dozens) of\s+$/i;
+  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|fears? of|feared|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$|\b(?:thousands|hundreds|dozens) of\s+$/i;
 
 /** "to" right before a verb: a purpose or plan ("to retake"), not a report — except for talks. */
 export const INFINITIVE_BEFORE =
@@ -67,4 +68,4 @@ export const CARRY_ON_BEFORE =
 
 /** Courts, records and evasions talk about a violent act without reporting it as it happened. */
 export const LEGAL_BEFORE =
-  /\b(?:charged with|charges? of|convicted of|accused of|acquitted of|suspect(?:ed)? in|sentenced (?:for|to)|warrants? for|served [^.;]{0,30} for|pleaded (?:guilty|not guilty|no contest) to|indicted (?:for|on)|trial (?:for|over)|to (?:evade|avoid|escape|break up)|evad(?:e|ed|ing)|avoid(?:ed|ing)?|break up|history of|record of|arrested (?:for|on|in connection with)|in connection with)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+  /\b(?:charged with|charges? of|convicted of|accused of|acquitted of|suspect(?:ed)? in|sentenced (?:for|to)|warrants? for|served [^.;]{0,30} for|pleaded (?:guilty|not guilty|no contest) to|indicted (?:for|on)|trial (?:for|over)|to (?:evade|avoid|escape|break up)|evad(?:e|ed|ing)|avoid(?:ed|ing)?|break up|history of|record of|(?:arrested|detained|charged) (?:for|on|in connection with|in (?:a|an|the|last))|in connection with)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
