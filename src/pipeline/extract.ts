@@ -37,6 +37,8 @@ export interface Candidate {
   /** Actor ids: actor 1 (who acted) first, then actor 2 (on whom), then others named. */
   actors: string[];
   fatalities?: number;
+  /** Told by the headline, which sums up what the body tells more exactly. */
+  headline?: boolean;
   /** Told by its toll alone ("nine were killed"): an outcome of a happening, maybe one told already. */
   outcome?: boolean;
   /** Generic actors ("Police Forces of Nigeria") this candidate names, to add to the data file. */
@@ -95,6 +97,14 @@ const RETOLD = 'refers to an event already told';
 
 /** An event over this many days before publication is history the report recalls. */
 const HISTORY_DAYS = 30;
+
+/** The middle day of a date or range ("in July": the 16th). */
+function midpoint(d: ResolvedDate): string {
+  if (!d.dateEnd) return d.date;
+  const from = Date.parse(`${d.date}T00:00:00Z`);
+  const to = Date.parse(`${d.dateEnd}T00:00:00Z`);
+  return new Date((from + to) / 2).toISOString().slice(0, 10);
+}
 
 /** A finer place inside a coarse one: a town in the country or region an event was first placed at. */
 function refines(coarse: Place, fine: Place): boolean {
@@ -284,7 +294,8 @@ export function createExtractor(opts: {
       return 'a state of affairs';
     // "Two guerrilla groups operate in the area", "militants attack convoys": the simple present tells
     // what usually happens. News reports a happening in the past (headlines excepted, read apart).
-    if (head.pos === 'VERB' && presentSimple(head, tokens[hit.from - 1])) return 'habitual (simple present)';
+    if (head.pos === 'VERB' && !dated && presentSimple(head, tokens[hit.from - 1]))
+      return 'habitual (simple present)';
     // "Ankara, which is fighting its own insurgency": an undated state of affairs, not a happening.
     const aux = tokens[hit.from - 1];
     if (
@@ -358,7 +369,7 @@ export function createExtractor(opts: {
       const placesBySentence = bySentence(mentions, sentences);
       const actorsBySentence = bySentence(actorMentions, sentences);
       for (const [si, s] of sentences.entries()) {
-        // The headline repeats the lede: the title's sentence is no report.
+        // The headline: read like the lede it sums up; the lede, telling the same, joins its event.
         const headline =
           s.heading ||
           (sentences.length > 1 && s.paragraph === 0 && title.length > 0 && norm(s.text) === title);
@@ -392,19 +403,14 @@ export function createExtractor(opts: {
             !insideQuotes(article.text.slice(s.start, p.start)) &&
             !MODAL_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 60), p.start)),
         );
-        if (headline) {
-          if (dates[0]) lastDate = dates[0];
-          // What the headline announces counts as told: "the shooting" below is that one.
-          for (const h of triggers.find(s.tokens)) told.add(h.value.type);
-          continue;
-        }
         // The event: the best-ranked trigger that reports something.
         const hits = triggers.find(s.tokens).sort((a, b) => a.value.rank - b.value.rank || a.from - b.from);
         let chosen: PhraseHit<TriggerValue> | null = null;
         let why = '';
         let retold: string | null = null;
         for (const h of hits) {
-          const reason = notReported(s, s.tokens, h, told, dates.length > 0);
+          // A headline tells a past happening in the present ("Gunmen kill five in Kaduna").
+          const reason = notReported(s, s.tokens, h, told, dates.length > 0 || headline);
           if (!reason) {
             chosen = h;
             break;
@@ -412,6 +418,8 @@ export function createExtractor(opts: {
           if (reason === RETOLD) retold ??= h.value.type;
           why ||= reason;
         }
+        // What the headline announces counts as told: "the shooting" below is that one.
+        if (headline) for (const h of hits) told.add(h.value.type);
         const bestSite = choosePlace(sites, chosen ? (s.tokens[chosen.from] as Token).start : s.start);
         if (bestSite) lastSite = { paragraph: s.paragraph, mention: bestSite };
         // A day carries over from a report or a plain sentence, not from background ("since 2002").
@@ -454,7 +462,7 @@ export function createExtractor(opts: {
         const actors = [...new Set(involved.map((r) => r.id))];
         const date: ResolvedDate | null = dates[0] ?? lastDate;
         // "signed a ceasefire in February 2002": history the report recalls, not what it reports.
-        if (date && (date.dateEnd ?? date.date) < addDays(article.published, -HISTORY_DAYS)) {
+        if (date && midpoint(date) < addDays(article.published, -HISTORY_DAYS)) {
           findings.background.push({
             articleId: article.id,
             sentence: s.text,
@@ -488,6 +496,7 @@ export function createExtractor(opts: {
           actors,
           ...(fatalities !== undefined ? { fatalities } : {}),
           ...(isOutcome(s.tokens, chosen) ? { outcome: true } : {}),
+          ...(headline ? { headline: true } : {}),
           genericActors: involved.flatMap((r) => (r.generic ? [r.generic] : [])),
         };
         findings.candidates.push(candidate);

@@ -80,11 +80,14 @@ export function sameGroup(a: string, b: string): boolean {
   return TOLD_AS[a] !== undefined && TOLD_AS[a] === TOLD_AS[b];
 }
 
+/** A toll or a headline: it tells part of a happening, told fully elsewhere in its article. */
+function loose(c: Candidate): boolean {
+  return c.outcome === true || c.headline === true;
+}
+
 function sameKind(a: Candidate, b: Candidate): boolean {
   if (a.type === b.type) return true;
-  return (
-    a.articleId === b.articleId && (a.outcome === true || b.outcome === true) && sameGroup(a.type, b.type)
-  );
+  return a.articleId === b.articleId && (loose(a) || loose(b)) && sameGroup(a.type, b.type);
 }
 
 function sameHappening(d: Draft, c: Candidate): boolean {
@@ -97,12 +100,12 @@ function sameHappening(d: Draft, c: Candidate): boolean {
       // is the same event.
       (m.articleId === c.articleId
         ? m.place.gazetteerId === c.place.gazetteerId ||
-          ((m.subtype === c.subtype || m.type !== c.type) &&
+          ((m.subtype === c.subtype || m.type !== c.type || loose(m) || loose(c)) &&
             m.place.country === c.place.country &&
             oneCoarse(m.place, c.place))
         : placesCompatible(m.place, c.place)) &&
       // A toll names its victims, not the sides: it need not name the same actors.
-      (actorsCompatible(m.actors, c.actors) || (m.articleId === c.articleId && (m.outcome || c.outcome))) &&
+      (actorsCompatible(m.actors, c.actors) || (m.articleId === c.articleId && (loose(m) || loose(c)))) &&
       // Undated sentences only join events of their own article: their date is a guess.
       (!(m.undated || c.undated) || m.articleId === c.articleId),
   );
@@ -129,13 +132,15 @@ export function mergeCandidates(candidates: Candidate[]): ConflictEvent[] {
     const dated = d.members.filter((m) => !m.undated);
     const when = best(dated.length ? dated : d.members, (m) => DATE_RANK[m.datePrecision]);
     const actors = [...new Set(d.members.flatMap((m) => m.actors))];
+    // The body tells what kind of event it was more exactly than a headline does.
+    const told = d.members.find((m) => !m.headline) ?? d.head;
     // Conflicting tolls: the lowest stated (the ACLED rule).
     const tolls = d.members.flatMap((m) => (m.fatalities === undefined ? [] : [m.fatalities]));
     return {
       id: `e-${d.head.key}`,
-      type: d.head.type,
-      subtype: d.head.subtype,
-      summary: d.head.summary,
+      type: told.type,
+      subtype: told.subtype,
+      summary: told.summary,
       date: when.date,
       ...(when.dateEnd ? { dateEnd: when.dateEnd } : {}),
       datePrecision: when.datePrecision,
