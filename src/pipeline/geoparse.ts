@@ -77,6 +77,17 @@ function withoutArticle(name: string): string {
   return name.replace(/^(?:al|el|ad|ar|as|an|at|ash|az|the) /, '');
 }
 
+/** An entry's own name, normalised once (resolution compares it for every mention). */
+const ownKeys = new WeakMap<GazetteerEntry, string>();
+function ownKey(e: GazetteerEntry): string {
+  let k = ownKeys.get(e);
+  if (k === undefined) {
+    k = withoutArticle(normalizeName(e.name));
+    ownKeys.set(e, k);
+  }
+  return k;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -356,7 +367,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     // Uganda) come from broad lists and prove nothing.
     const large = f.entries.some(
       (e) =>
-        LARGE_FEATURES.has(e.feature) && (CURATED_FEATURES.has(e.feature) || normalizeName(e.name) === key),
+        LARGE_FEATURES.has(e.feature) && (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)),
     );
     // "Red Cross", "Middle East": names made of English words are places only after a preposition.
     if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
@@ -505,7 +516,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
         // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
         // name of Mahdia, Tunisia).
-        if (CURATED_FEATURES.has(e.feature) || withoutArticle(normalizeName(e.name)) === withoutArticle(key))
+        if (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key))
           s += 2;
         if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
           best = e;
