@@ -367,7 +367,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     // Uganda) come from broad lists and prove nothing.
     const large = f.entries.some(
       (e) =>
-        LARGE_FEATURES.has(e.feature) && (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)),
+        LARGE_FEATURES.has(e.feature) &&
+        (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)),
     );
     // "Red Cross", "Middle East": names made of English words are places only after a preposition.
     if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
@@ -516,8 +517,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
         // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
         // name of Mahdia, Tunisia).
-        if (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key))
-          s += 2;
+        if (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)) s += 2;
         if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
           best = e;
           bestScore = s;
