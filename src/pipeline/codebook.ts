@@ -8,6 +8,8 @@ import type { Token } from './nlp.ts';
 
 /** Parts of speech that may sit inside a multiword phrase: adjectives, adverbs, determiners. */
 const MODIFIER = new Set(['ADJ', 'ADV', 'DET', 'NUM']);
+/** Degree words the tagger may read as prepositions ("near complete control"). */
+const DEGREE = new Set(['near', 'nearly', 'almost', 'virtually', 'effective', 'full', 'total', 'partial']);
 
 export interface Phrase<T> {
   words: string[];
@@ -52,7 +54,7 @@ export class PhraseMatcher<T> {
           let next = at + 1;
           while (
             next - at <= 2 &&
-            MODIFIER.has(tokens[next]?.pos ?? '') &&
+            (MODIFIER.has(tokens[next]?.pos ?? '') || DEGREE.has(tokens[next]?.text.toLowerCase() ?? '')) &&
             !word(tokens[next]).includes(want)
           )
             next += 1;

@@ -143,7 +143,7 @@ const DISPUTED_BEFORE =
 
 /** Many events summed up: "staged many attacks", "a spate of kidnappings". */
 const QUANTIFIED_BEFORE =
-  /\b(?:many|numerous|countless|repeated|frequent|a series of|a string of|a spate of|a wave of)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+  /\b(?:many|numerous|countless|repeated|frequent|a series of|a string of|a spate of|a wave of|an escalation of|an escalation in|a surge (?:of|in)|a rise in|an increase in)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 
 /** Words that tell what a happening did to people, not what it was. */
 const OUTCOME_WORDS = new Set(['kill', 'killing', 'die', 'wound', 'injure']);
@@ -160,7 +160,7 @@ function isOutcome(tokens: Token[], hit: PhraseHit<TriggerValue>): boolean {
 
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
-  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
+  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since the (?:start|beginning|outbreak|onset) of|increasingly|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her']);
 
 /** A definite noun phrase ("the shooting", "the deadly attack"): its determiner before up to two words. */

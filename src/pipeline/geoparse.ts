@@ -513,8 +513,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       let best: GazetteerEntry | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
       const key = normalizeName(text.slice(f.start, f.end));
+      // "Hasaka city", "the town of X": a populated place, not the province of the same name.
+      const town =
+        /^\s+(?:city|town|village)\b/i.test(text.slice(f.end, f.end + 10)) ||
+        /\b(?:city|town|village) of\s+$/i.test(text.slice(Math.max(0, f.start - 20), f.start));
       for (const e of f.entries) {
         let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
+        if (town) s += e.precision === 'town' || e.precision === 'district' ? 3 : -3;
         // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
         // name of Mahdia, Tunisia).
         if (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)) s += 2;
