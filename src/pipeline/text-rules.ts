@@ -68,4 +68,4 @@ export const CARRY_ON_BEFORE =
 
 /** Courts, records and evasions talk about a violent act without reporting it as it happened. */
 export const LEGAL_BEFORE =
-  /\b(?:charged with|charges? of|convicted of|accused of|acquitted of|suspect(?:ed)? in|sentenced (?:for|to)|warrants? for|served [^.;]{0,30} for|pleaded (?:guilty|not guilty|no contest) to|indicted (?:for|on)|trial (?:for|over)|to (?:evade|avoid|escape|break up)|evad(?:e|ed|ing)|avoid(?:ed|ing)?|break up|history of|record of|(?:arrested|detained|charged) (?:for|on|in connection with|in (?:a|an|the|last))|in connection with)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
+  /\b(?:charged with|charged\b[^.;]{0,50}\bwith|charges? of|convicted of|accused of|acquitted of|suspect(?:ed)? in|sentenced (?:for|to)|warrants? for|served [^.;]{0,30} for|pleaded (?:guilty|not guilty|no contest) to|indicted (?:for|on)|trial (?:for|over)|to (?:evade|avoid|escape|break up)|evad(?:e|ed|ing)|avoid(?:ed|ing)?|break up|history of|record of|(?:arrested|detained|charged) (?:for|on|in connection with|in (?:a|an|the|last))|in connection with)\s+(?:[\p{L}'’-]+\s+){0,4}$/iu;
