@@ -31,19 +31,36 @@ test.describe('explore and share', () => {
     await atlas.open();
     await atlas.waitForEvents();
     await atlas.openFilters();
-    await page.getByRole('checkbox', { name: /^Russia/ }).check();
+    // An actor of some town-level event, and the outlet of one of that actor's articles: taken from
+    // the seed data, which changes whenever the extraction rules improve.
+    const actor = seedData.actors.find((a) =>
+      seedData.events.some((e) => e.actors.includes(a.id) && e.place.precision === 'town'),
+    );
+    if (!actor) throw new Error('the seed data has no actor at a town');
+    // A facet's checkbox is named by its value and its count ("Turkey 7"), not by an article title.
+    const facet = (value: string) =>
+      page.getByRole('checkbox', {
+        name: new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\d`),
+      });
+    await facet(actor.name).check();
     await page.getByRole('checkbox', { name: /^town/ }).check();
-    const n = countOf((e) => e.actors.includes('russia') && e.place.precision === 'town');
+    const n = countOf((e) => e.actors.includes(actor.id) && e.place.precision === 'town');
     await expect(page.getByTestId('event-count')).toHaveText(`${n} of ${total} events`);
-    await expect(page).toHaveURL(/actors=russia/);
+    await expect(page).toHaveURL(new RegExp(`actors=${actor.id}`));
     await expect(page).toHaveURL(/precision=town/);
-    await page.getByRole('checkbox', { name: /^Middle East Eye/ }).check();
-    const mee = seedData.articles.find((a) => a.outlet === 'Middle East Eye')?.id;
+    const source = seedData.events
+      .filter((e) => e.actors.includes(actor.id))
+      .flatMap((e) => e.sources)
+      .map((s) => seedData.articles.find((a) => a.id === s.articleId))
+      .find((a) => a?.outlet);
+    const outlet = source?.outlet ?? '';
+    await facet(outlet).check();
+    const fromOutlet = new Set(seedData.articles.filter((a) => a.outlet === outlet).map((a) => a.id));
     const m = countOf(
       (e) =>
-        e.actors.includes('russia') &&
+        e.actors.includes(actor.id) &&
         e.place.precision === 'town' &&
-        e.sources.some((s) => s.articleId === mee),
+        e.sources.some((s) => fromOutlet.has(s.articleId)),
     );
     await expect(page.getByTestId('event-count')).toHaveText(`${m} of ${total} events`);
     await page.getByRole('button', { name: 'Clear all filters' }).click();

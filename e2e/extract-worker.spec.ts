@@ -70,16 +70,19 @@ test('the extraction core runs in a Web Worker and finds an event', async ({ pag
   const out = result as {
     ok: boolean;
     error?: string;
-    candidates?: {
+    events?: {
       type: string;
       subtype: string;
       place: { name: string };
       date: string;
       fatalities?: number;
+      sources: unknown[];
     }[];
   };
   expect(out.error).toBeUndefined();
-  expect(out.candidates?.map((c) => [c.type, c.subtype, c.place.name, c.date, c.fatalities])).toEqual([
+  // The headline and the lede tell one killing: one event, with both passages as its sources.
+  expect(out.events?.map((e) => [e.type, e.subtype, e.place.name, e.date, e.fatalities])).toEqual([
     ['violence-against-civilians', 'attack', 'Owerri', '2021-04-05', 3],
   ]);
+  expect(out.events?.[0]?.sources).toHaveLength(2);
 });

@@ -1,11 +1,13 @@
 /**
  * The extraction core inside a Web Worker, as a later step will run it on an article pasted into the
- * app: it gets its data as messages (no file system, no Node API) and posts the candidates back.
+ * app: it gets its data as messages (no file system, no Node API) and posts the candidates and the
+ * events they merge into back.
  */
 import { createActorCoder } from '../../src/pipeline/actors.ts';
 import type { ActorEntry, ActorTypeEntry, EventTypeEntry } from '../../src/pipeline/dictionaries.ts';
 import { createExtractor } from '../../src/pipeline/extract.ts';
 import { buildGazetteer, type GazetteerSources } from '../../src/pipeline/gazetteer.ts';
+import { mergeCandidates } from '../../src/pipeline/merge.ts';
 import type { Article } from '../../src/shared/schema.ts';
 
 export interface WorkerRequest {
@@ -30,7 +32,8 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       eventTypes: d.eventTypes,
       actorTypes: d.actorTypes,
     });
-    self.postMessage({ ok: true, candidates: extractor.extract(d.article).candidates });
+    const { candidates } = extractor.extract(d.article);
+    self.postMessage({ ok: true, candidates, events: mergeCandidates(candidates) });
   } catch (e) {
     self.postMessage({ ok: false, error: String(e) });
   }
