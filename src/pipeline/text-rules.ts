@@ -52,7 +52,7 @@ export const NOT_PLACES = new Set(
 
 /** Words that make what follows hypothetical, planned or denied: not (yet) an event. */
 export const MODAL_BEFORE =
-  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|fears? of|feared|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$|\b(?:thousands|hundreds|dozens) of\s+$/i;
+  /\b(?:will|would|could|might|may|should|must|shall|not|never|no|if|unless|hesitate|plans?|planning|aims?|aiming|intends?|threaten(?:s|ed)?|vow(?:s|ed)?|ready|potential|possible|expected|proposing|proposed|ahead of|in preparation|fears? of|feared|calls? (?:on|for)|called (?:on|for)|urge[sd]?|urging|prevent|preventing|preempt|pre-empt|backed by|supported by)\b[^;]{0,60}$|\b(?:thousands|hundreds|dozens) of\s+$/i;
 
 /** "to" right before a verb: a purpose or plan ("to retake"), not a report — except for talks. */
 export const INFINITIVE_BEFORE =
