@@ -17,7 +17,14 @@ import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
 import { distanceKm, sameGroup } from './merge.ts';
 import { analyse, type Sentence, type Token } from './nlp.ts';
-import { CARRY_ON_BEFORE, INFINITIVE_BEFORE, LEGAL_BEFORE, MODAL_AFTER, MODAL_BEFORE } from './text-rules.ts';
+import {
+  CARRY_ON_BEFORE,
+  INFINITIVE_BEFORE,
+  LEGAL_BEFORE,
+  MODAL_AFTER,
+  MODAL_BEFORE,
+  PEOPLE_OF_A_PLACE,
+} from './text-rules.ts';
 
 export interface Candidate {
   articleId: string;
@@ -176,8 +183,7 @@ function definite(tokens: Token[], at: number): boolean {
 /** A town after a person's name or age is their home: "Dunbar of Austin", "34, of Owerri". */
 const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
 /** "a Kansas City man": the place someone is from, not where it happened. */
-const HOME_AFTER =
-  /^(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives|couple|family|student)\b/i;
+const HOME_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|couple|family|student)\\b`, 'i');
 const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
 const ARMED = new Set([
   'state-forces',

@@ -26,6 +26,7 @@ import {
   LOCATIVE_BEFORE,
   NOT_PLACES,
   ORIGIN_BEFORE,
+  PEOPLE_OF_A_PLACE,
   REFERENCE_BEFORE,
   TITLE_BEFORE,
 } from './text-rules.ts';
@@ -56,14 +57,19 @@ interface Token {
 const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
 const DIRECTION =
   /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|upper|lower)$/i;
-const PREFIXED = /^(?:al|el|ad|ar|as|an|at|ash|az)-\p{Lu}/u;
+/** Arabic articles written before a name ("al-Bab", "Ar Raqqah"). */
+const ARTICLES = 'al|el|ad|ar|as|an|at|ash|az';
+const PREFIXED = new RegExp(`^(?:${ARTICLES})-\\p{Lu}`, 'u');
+const LEADING_ARTICLE = new RegExp(`^(?:${ARTICLES}|the) `);
 /** Contractions are never names ("I've", "We'll"). */
 const CONTRACTION = /['’](?:ve|ll|re|d|m|t)$/i;
 const MONTH_OR_DAY =
   /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
 /** Nouns after a name that make it a place: its people, services or parts ("a Charleston man"). */
-const PLACE_NOUN_AFTER =
-  /^(?:['’]s)?\s+(?:man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|residents|streets|city limits|downtown|suburbs?|outskirts)\b/i;
+const PLACE_NOUN_AFTER = new RegExp(
+  `^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|streets|city limits|downtown|suburbs?|outskirts)\\b`,
+  'i',
+);
 /** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
 const STRONG_LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|within|throughout|across|city of|town of|village of|county of)\s+(?:the\s+)?$/i;
@@ -74,7 +80,12 @@ const ORG_AFTER =
   /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Rangers|United|FC|Corp|Inc)\b/;
 
 function withoutArticle(name: string): string {
-  return name.replace(/^(?:al|el|ad|ar|as|an|at|ash|az|the) /, '');
+  return name.replace(LEADING_ARTICLE, '');
+}
+
+/** The first-level area an entry is, or lies in ("US.KY"). */
+function areaOf(e: GazetteerEntry): string | undefined {
+  return e.feature === 'ADM1' ? e.code : e.admin1;
 }
 
 /** An entry's own name, normalised once (resolution compares it for every mention). */
@@ -162,6 +173,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const tokens = tokenize(text);
   const people = new Set<string>();
   const found: Found[] = [];
+  const foundKeys = new WeakMap<Found, string>();
   const unknown: PlaceMention[] = [];
 
   let i = 0;
@@ -344,8 +356,14 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     );
   }
 
+  /** A mention's normalised name, computed once: the verdicts and both resolution passes read it. */
   function keyOf(f: Found): string {
-    return normalizeName(text.slice(f.start, f.end));
+    let k = foundKeys.get(f);
+    if (k === undefined) {
+      k = normalizeName(text.slice(f.start, f.end));
+      foundKeys.set(f, k);
+    }
+    return k;
   }
 
   /**
@@ -360,7 +378,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   function keepOne(f: Found): boolean | 'doubt' {
     if (f.fixed) return true;
     const surface = text.slice(f.start, f.end);
-    const key = normalizeName(surface);
+    const key = keyOf(f);
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
     // A country, region or area by its own name: an area's alternate names ("Public" for a district in
@@ -447,14 +465,14 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       pick(f, k, { votes: firstVotes, anchors: firstAnchors, areas: firstAreas }),
     );
 
-    const names = list.map((f) => normalizeName(text.slice(f.start, f.end)));
+    const names = list.map(keyOf);
     const votes = new Map<string, number>();
     const areas = new Map<string, number>();
     const anchors: (GazetteerEntry | undefined)[] = [];
     for (const [k, e] of first.entries()) {
       if (!e) continue;
       votes.set(e.country, (votes.get(e.country) ?? 0) + 1);
-      const area = e.feature === 'ADM1' ? e.code : e.admin1;
+      const area = areaOf(e);
       if (area) areas.set(area, (areas.get(area) ?? 0) + 1);
       if (!BROAD_FEATURES.has(e.feature)) anchors[k] = e;
     }
@@ -481,7 +499,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         };
         c = {
           votes: less(votes, (e) => e.country),
-          areas: less(areas, (e) => (e.feature === 'ADM1' ? e.code : e.admin1)),
+          areas: less(areas, areaOf),
         };
         without.set(name, c);
       }
@@ -512,7 +530,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const topVote = Math.max(1, ...c.votes.values());
       let best: GazetteerEntry | null = null;
       let bestScore = Number.NEGATIVE_INFINITY;
-      const key = normalizeName(text.slice(f.start, f.end));
+      const key = keyOf(f);
       // "Hasaka city", "the town of X": a populated place, not the province of the same name.
       const town =
         /^\s+(?:city|town|village)\b/i.test(text.slice(f.end, f.end + 10)) ||
@@ -563,7 +581,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       // "New York" in the news is the city; a city of millions outranks the state it names.
       if (c.population >= 1_000_000) s += 2.5;
       // Other mentions in the same first-level area (or, for an area, inside it).
-      const area = c.feature === 'ADM1' ? c.code : c.admin1;
+      const area = areaOf(c);
       if (area && (areas.get(area) ?? 0) > 0) s += 3;
       if (container) {
         const inside =

@@ -36,6 +36,10 @@ export const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** People named by where they live, as the alternatives of a regular expression: "a Charleston man". */
+export const PEOPLE_OF_A_PLACE =
+  'man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives';
+
 /** Words never taken for a place even when a gazetteer has them. */
 export const NOT_PLACES = new Set(
   (
