@@ -74,6 +74,10 @@ const PLACE_NOUN_AFTER = new RegExp(
 const STRONG_LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|within|throughout|across|city of|town of|village of|county of)\s+(?:the\s+)?$/i;
 /** What separates the names of a list. */
+/** A capitalised word, a middle initial, and the surname it introduces. */
+const MIDDLE_INITIAL = /\b\p{Lu}\p{Ll}+ (?:\p{Lu}\. ){1,2}(\p{Lu}[\p{L}'’-]*\p{L})/gu;
+/** What precedes a word that opens a sentence or a quotation. */
+const SENTENCE_OPENING = /(?:^|[.!?:]["'”’]?\s+|["“]|\n\s*)$/;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or)\s*$/;
 /** Words after a run that make it an organisation or a building, not the place it is named after. */
 const ORG_AFTER =
@@ -172,6 +176,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const lower = lowerVocabulary(text);
   const tokens = tokenize(text);
   const people = new Set<string>();
+  // "Matthew D. Flores", "Capt. Roy A. Nelson": a middle initial makes the next word a surname.
+  for (const m of text.matchAll(MIDDLE_INITIAL)) people.add(normalizeName(m[1] as string));
   const found: Found[] = [];
   const foundKeys = new WeakMap<Found, string>();
   const unknown: PlaceMention[] = [];
@@ -246,7 +252,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const kept = found.filter((f, k) => {
     const v = verdicts[k];
     if (v !== 'doubt') return v === 'place';
-    if (sure.has(keyOf(f)) || PLACE_NOUN_AFTER.test(text.slice(f.end, f.end + 25))) return true;
+    if (sure.has(keyOf(f))) return true;
+    // "a Charleston man" names a place; "One man was arrested" opens a sentence with a number.
+    if (
+      PLACE_NOUN_AFTER.test(text.slice(f.end, f.end + 25)) &&
+      !SENTENCE_OPENING.test(text.slice(Math.max(0, f.start - 3), f.start))
+    )
+      return true;
     const listed = (j: number) => {
       const o = found[j];
       if (!o || verdicts[j] === 'not' || !sure.has(keyOf(o))) return false;
@@ -383,10 +395,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const locative = LOCATIVE_BEFORE.test(before);
     // A country, region or area by its own name: an area's alternate names ("Public" for a district in
     // Uganda) come from broad lists and prove nothing.
+    // A district called "Most" or a sheading called "Middle" does not make the English word a place.
+    const word = gazetteer.englishWords.has(key);
     const large = f.entries.some(
       (e) =>
         LARGE_FEATURES.has(e.feature) &&
-        (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)),
+        (CURATED_FEATURES.has(e.feature) ||
+          (ownKey(e) === withoutArticle(key) && !(word && e.feature !== 'ADM1'))),
     );
     // "Red Cross", "Middle East": names made of English words are places only after a preposition.
     if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
@@ -403,15 +418,27 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
       if (lower.has(key) && !large) return 'doubt';
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
-      if (people.has(key) && !large && !f.entries.some((e) => e.population >= 100_000)) return false;
+      if (
+        people.has(key) &&
+        !f.entries.some((e) => CURATED_FEATURES.has(e.feature) || e.population >= 100_000)
+      )
+        return false;
       if (TITLE_BEFORE.test(before)) return false;
       // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
       // preposition says so, unless it names a country or a state.
+      // A big city counts only by its own name: "Man" is an alternate name of Amman.
       const pop = Math.max(0, ...f.entries.map((e) => e.population));
+      const ownPop = Math.max(
+        0,
+        ...f.entries.filter((e) => ownKey(e) === withoutArticle(key)).map((e) => e.population),
+      );
+      // A small place known only by an alternate name ("Wagner" for Talent, Oregon) needs a preposition.
+      const byOwnName = f.entries.some((e) => ownKey(e) === withoutArticle(key));
       if (
         !locative &&
         !large &&
-        ((gazetteer.englishWords.has(key) && pop < 1_000_000) ||
+        ((!byOwnName && pop < 100_000) ||
+          (word && ownPop < 1_000_000) ||
           (gazetteer.firstNames.has(key) && pop < 100_000))
       )
         return 'doubt';
