@@ -125,6 +125,9 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
   const byName = new Map<string, GazetteerEntry[]>();
   let maxWords = 1;
   const minPopulation = src.minPopulation ?? 0;
+  // The people of each first-level area's towns: ranks two areas of one name ("Florida", the US state
+  // and a municipality of Puerto Rico) when nothing else in the article tells them apart.
+  const areaPopulation = new Map<string, number>();
   const text = src.cities;
   let start = 0;
   while (start < text.length) {
@@ -148,6 +151,7 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
       population,
       feature,
     };
+    if (entry.admin1) areaPopulation.set(entry.admin1, (areaPopulation.get(entry.admin1) ?? 0) + population);
     maxWords = Math.max(maxWords, add(byName, entry.name, entry), add(byName, cols[G.ascii] ?? '', entry));
     for (const alt of (cols[G.alt] ?? '').split(',')) {
       // Latin-script names only (articles are in English); skip airport and other all-caps codes.
@@ -208,6 +212,7 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     // The ISO 3166-2 code, where the source names it: GeoNames gives US towns their state this way.
     const iso = /ISO 3166-2 ([A-Z]{2})-([A-Z0-9]{1,3})\b/.exec(row.source ?? '');
     if (level === 'ADM1' && iso) entry.code = `${iso[1]}.${iso[2]}`;
+    if (entry.code && !entry.population) entry.population = areaPopulation.get(entry.code) ?? 0;
     if (level === 'ADM1') firstLevel.set(`${entry.country}:${row.name}`, entry);
     else secondLevel.push(entry);
     for (const n of [row.name, ...(row.aliases ?? '').split('|')])

@@ -23,6 +23,7 @@ import { distanceKm } from './merge.ts';
 import {
   ASIDE_BEFORE,
   FUNCTION_WORDS,
+  INSTITUTION_AFTER,
   LOCATIVE_BEFORE,
   NOT_PLACES,
   ORIGIN_BEFORE,
@@ -70,18 +71,19 @@ const PLACE_NOUN_AFTER = new RegExp(
   `^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|streets|city limits|downtown|suburbs?|outskirts)\\b`,
   'i',
 );
+const PERSON_AFTER = new RegExp(`^\\s+(?:${PEOPLE_OF_A_PLACE})\\b`, 'i');
 /** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
 const STRONG_LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|within|throughout|across|city of|town of|village of|county of)\s+(?:the\s+)?$/i;
-/** What separates the names of a list. */
 /** A capitalised word, a middle initial, and the surname it introduces. */
 const MIDDLE_INITIAL = /\b\p{Lu}\p{Ll}+ (?:\p{Lu}\. ){1,2}(\p{Lu}[\p{L}'’-]*\p{L})/gu;
 /** What precedes a word that opens a sentence or a quotation. */
 const SENTENCE_OPENING = /(?:^|[.!?:]["'”’]?\s+|["“]|\n\s*)$/;
+/** What separates the names of a list. */
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or)\s*$/;
 /** Words after a run that make it an organisation or a building, not the place it is named after. */
 const ORG_AFTER =
-  /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway|Hwy|Rangers|United|FC|Corp|Inc)\b/;
+  /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway(?! Patrol)|Hwy|Rangers|United|FC|Corp|Inc)\b/;
 
 function withoutArticle(name: string): string {
   return name.replace(LEADING_ARTICLE, '');
@@ -207,6 +209,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const namedPerson =
       run.length >= 2 &&
       gazetteer.firstNames.has(firstKey) &&
+      !INSTITUTION_AFTER.test(text.slice(t.end, (run[1] as Token).end)) &&
       !gazetteer.byName.has(normalizeName(text.slice(t.start, (run[1] as Token).end)));
     if (titled || namedPerson) {
       for (const p of run.slice(titled ? 0 : 1)) people.add(normalizeName(p.text));
@@ -254,9 +257,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     if (v !== 'doubt') return v === 'place';
     if (sure.has(keyOf(f))) return true;
     // "a Charleston man" names a place; "One man was arrested" opens a sentence with a number.
+    const after = text.slice(f.end, f.end + 25);
     if (
-      PLACE_NOUN_AFTER.test(text.slice(f.end, f.end + 25)) &&
-      !SENTENCE_OPENING.test(text.slice(Math.max(0, f.start - 3), f.start))
+      PLACE_NOUN_AFTER.test(after) &&
+      !(PERSON_AFTER.test(after) && SENTENCE_OPENING.test(text.slice(Math.max(0, f.start - 3), f.start)))
     )
       return true;
     const listed = (j: number) => {
@@ -403,9 +407,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         (CURATED_FEATURES.has(e.feature) ||
           (ownKey(e) === withoutArticle(key) && !(word && e.feature !== 'ADM1'))),
     );
-    // "Red Cross", "Middle East": names made of English words are places only after a preposition.
+    // "Red Cross", "Rock Hill": a name made of English words is a place only after a preposition, or
+    // where the article settles it ("a Rock Hill woman", "Rock Hill, S.C." elsewhere).
     if (f.words > 1 && !locative && !large && key.split(' ').every((w) => gazetteer.englishWords.has(w)))
-      return false;
+      return 'doubt';
     // "Oxford University", "Dallas Police", "Springfield High": an organisation named after a place.
     if (!locative && ORG_AFTER.test(text.slice(f.end, f.end + 20))) return false;
     // "Charleston, W.Va.", and a dateline ("CHARLESTON, W.Va. -", "BEIRUT (AP) —"): certainly a place.
@@ -428,10 +433,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       // preposition says so, unless it names a country or a state.
       // A big city counts only by its own name: "Man" is an alternate name of Amman.
       const pop = Math.max(0, ...f.entries.map((e) => e.population));
-      const ownPop = Math.max(
-        0,
-        ...f.entries.filter((e) => ownKey(e) === withoutArticle(key)).map((e) => e.population),
-      );
+      const ownPop = ownPopulation(f);
       // A small place known only by an alternate name ("Wagner" for Talent, Oregon) needs a preposition.
       const byOwnName = f.entries.some((e) => ownKey(e) === withoutArticle(key));
       if (
@@ -446,6 +448,12 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return false;
     }
     return true;
+  }
+
+  /** The largest population among the places that bear this name as their own. */
+  function ownPopulation(f: Found): number {
+    const key = withoutArticle(keyOf(f));
+    return Math.max(0, ...f.entries.filter((e) => ownKey(e) === key).map((e) => e.population));
   }
 
   function roleOf(f: Found): { role: PlaceRole; locative: boolean } {
@@ -584,7 +592,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       topVote: number,
       areas: Map<string, number>,
     ): number {
-      let s = Math.log10(c.population + 1);
+      // An area's people only break ties between areas of one name: its feature weighs for it below.
+      let s = (c.feature === 'ADM1' ? 0.1 : 1) * Math.log10(c.population + 1);
       s +=
         c.feature === 'COUNTRY'
           ? 9

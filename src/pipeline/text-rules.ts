@@ -40,6 +40,13 @@ export const FUNCTION_WORDS = new Set(
 export const PEOPLE_OF_A_PLACE =
   'man|woman|men|women|boy|girl|teen|teenager|youth|resident|residents|native|natives';
 
+/**
+ * Words that make the capitalised name before them an institution of a place, not a person's given
+ * name: "Florida Highway Patrol", "Georgia Bureau of Investigation", "Richmond Police Department".
+ */
+export const INSTITUTION_AFTER =
+  /^\s+(?:Police|Sheriff|Fire|Highway|Patrol|Department|Dept\.?|Bureau|Office|Agency|Authority|County|City|State|Township|Parish|University|College|School|High|Academy|Association|Council|Board|Court|Commission|Legislature|Senate|House|Assembly|General|Supreme|Hospital|Medical|Health|Center|Centre|Airport|Port|Transit|Metro|Museum|Library|Zoo|Chamber|Church|Diocese|National|Guard|Army|Public|Regional|Community|Times|News|Post|Herald|Tribune|Journal|Gazette|Daily)\b/;
+
 /** Words never taken for a place even when a gazetteer has them. */
 export const NOT_PLACES = new Set(
   (
