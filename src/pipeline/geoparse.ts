@@ -340,19 +340,24 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         }
       }
       if (matched) continue;
-      // "Iraqi", "Palestinians": the country, as an adjective or its people.
-      const key = normalizeName(first.text);
+      // "Iraqi", "Palestinians", "Sri Lankan": the country, as an adjective or its people.
+      const second = run[k + 1];
+      const pair = second ? normalizeName(text.slice(first.start, second.end)) : '';
+      const twoWords = second !== undefined && (gazetteer.demonyms.has(pair) || gazetteer.demonymPlurals.has(pair));
+      const key = twoWords ? pair : normalizeName(first.text);
       const code = gazetteer.demonyms.get(key) ?? gazetteer.demonymPlurals.get(key);
       const country = code ? gazetteer.countries.get(code) : undefined;
-      if (country)
+      if (country) {
         out.push({
           start: first.start,
-          end: first.end,
+          end: twoWords && second ? second.end : first.end,
           entries: [country],
           words: 1,
           fixed: true,
           role: 'demonym',
         });
+        if (twoWords) k += 1;
+      }
       // A name later in a run ("President Erdogan", "Mosul Stronghold" in a headline) belongs to it.
       // "In Georgia", "At Mosul": a function word opening the run does not make it one name.
       if (k === 0 && !country && !FUNCTION_WORDS.has(key) && !DIRECTION.test(key)) break;
