@@ -105,6 +105,12 @@ function ownKey(e: GazetteerEntry): string {
   return k;
 }
 
+/** Whether `key` (normalised, no article) is the place's own name: "New York" for New York City too. */
+function ownName(e: GazetteerEntry, key: string): boolean {
+  const own = ownKey(e);
+  return own === key || own === `${key} city`;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
@@ -343,7 +349,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       // "Iraqi", "Palestinians", "Sri Lankan": the country, as an adjective or its people.
       const second = run[k + 1];
       const pair = second ? normalizeName(text.slice(first.start, second.end)) : '';
-      const twoWords = second !== undefined && (gazetteer.demonyms.has(pair) || gazetteer.demonymPlurals.has(pair));
+      const twoWords =
+        second !== undefined && (gazetteer.demonyms.has(pair) || gazetteer.demonymPlurals.has(pair));
       const key = twoWords ? pair : normalizeName(first.text);
       const code = gazetteer.demonyms.get(key) ?? gazetteer.demonymPlurals.get(key);
       const country = code ? gazetteer.countries.get(code) : undefined;
@@ -410,7 +417,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       (e) =>
         LARGE_FEATURES.has(e.feature) &&
         (CURATED_FEATURES.has(e.feature) ||
-          (ownKey(e) === withoutArticle(key) && !(word && e.feature !== 'ADM1'))),
+          (ownName(e, withoutArticle(key)) && !(word && e.feature !== 'ADM1'))),
     );
     // "Red Cross", "Rock Hill": a name made of English words is a place only after a preposition, or
     // where the article settles it ("a Rock Hill woman", "Rock Hill, S.C." elsewhere).
@@ -440,7 +447,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       const pop = Math.max(0, ...f.entries.map((e) => e.population));
       const ownPop = ownPopulation(f);
       // A small place known only by an alternate name ("Wagner" for Talent, Oregon) needs a preposition.
-      const byOwnName = f.entries.some((e) => ownKey(e) === withoutArticle(key));
+      const byOwnName = f.entries.some((e) => ownName(e, withoutArticle(key)));
       if (
         !locative &&
         !large &&
@@ -458,7 +465,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   /** The largest population among the places that bear this name as their own. */
   function ownPopulation(f: Found): number {
     const key = withoutArticle(keyOf(f));
-    return Math.max(0, ...f.entries.filter((e) => ownKey(e) === key).map((e) => e.population));
+    return Math.max(0, ...f.entries.filter((e) => ownName(e, key)).map((e) => e.population));
   }
 
   function roleOf(f: Found): { role: PlaceRole; locative: boolean } {
@@ -580,7 +587,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         if (town) s += e.precision === 'town' || e.precision === 'district' ? 3 : -3;
         // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
         // name of Mahdia, Tunisia).
-        if (CURATED_FEATURES.has(e.feature) || ownKey(e) === withoutArticle(key)) s += 2;
+        if (CURATED_FEATURES.has(e.feature) || ownName(e, withoutArticle(key))) s += 4;
         if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
           best = e;
           bestScore = s;
@@ -620,7 +627,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
                       : 0;
       s += 6 * (Math.max(0, countryVotes.get(c.country) ?? 0) / topVote);
       // "New York" in the news is the city; a city of millions outranks the state it names.
-      if (c.population >= 1_000_000) s += 2.5;
+      if (c.population >= 1_000_000 && c.feature !== 'ADM1') s += 2.5;
       // Other mentions in the same first-level area (or, for an area, inside it).
       const area = areaOf(c);
       if (area && (areas.get(area) ?? 0) > 0) s += 3;
