@@ -71,6 +71,7 @@ const PLACE_NOUN_AFTER = new RegExp(
   `^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|streets|city limits|downtown|suburbs?|outskirts)\\b`,
   'i',
 );
+const OF_A_NAME_AFTER = /^ of \p{Lu}/u;
 const PERSON_AFTER = new RegExp(`^\\s+(?:${PEOPLE_OF_A_PLACE})\\b`, 'i');
 /** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
 const STRONG_LOCATIVE_BEFORE =
@@ -437,9 +438,12 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
       if (
         people.has(key) &&
-        !f.entries.some((e) => CURATED_FEATURES.has(e.feature) || e.population >= 100_000)
+        !f.entries.some((e) => CURATED_FEATURES.has(e.feature)) &&
+        ownPopulation(f) < 100_000
       )
         return false;
+      // "the University of Rochester", "Bank of America": an institution of the place named after it.
+      if (gazetteer.englishWords.has(key) && OF_A_NAME_AFTER.test(text.slice(f.end, f.end + 4))) return false;
       if (TITLE_BEFORE.test(before)) return false;
       // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
       // preposition says so, unless it names a country or a state.

@@ -57,7 +57,9 @@ export const NOT_PLACES = new Set(
     'god state army police city town border media news television government official officials ' +
     'soldiers fighters forces troops militia militants north south east west central arab arabs kurdish kurds ' +
     'sunni sunnis shia shiite western eastern northern southern northwest northeast southwest southeast ' +
-    'capital coast coastal delta christian muslim islamic'
+    'capital coast coastal delta christian muslim islamic ' +
+    // Holidays are days, not places ("at Christmas", "Passover traditions").
+    'christmas easter passover thanksgiving halloween hanukkah ramadan eid diwali'
   ).split(' '),
 );
 
