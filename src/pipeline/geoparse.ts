@@ -71,6 +71,12 @@ const PLACE_NOUN_AFTER = new RegExp(
   `^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|streets|city limits|downtown|suburbs?|outskirts)\\b`,
   'i',
 );
+/** The last word of a name that says it is a place: "County Road", "Coffman Park", "Flat Creek". */
+const PLACE_KIND_LAST =
+  /\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Highway|Park|Creek|River|Lake|Valley|Township|Village|County|Parish|Heights|Hills?|Springs?|Beach|Island|Bay|Trail)\.?$/;
+/** Names no gazetteer will ever hold: a title or an abbreviation first, an institution's word after. */
+const NOT_A_PLACE_NAME =
+  /^(?:\p{Lu}\p{Ll}?\.?|[\p{Lu}\d-]{2,}|(?:President|Congressman|Congresswoman|Councilman|Councilwoman|Superintendent|Senator|Sen|Rep|Gov|Governor|Judge|Mayor|Officer|Sgt|Lt|Capt|Chief|Dr|Mr|Mrs|Ms|Prof)\b.*)$|\b(?:Association|Council|Organization|Organisation|Way|Bank|Inn|Festival|Tournament|Ministry|Commission|Department|Products|Services|Project|Board|Force|Party|Movement|Day|Amphitheatre|Center|Centre|Racetrack|Reserve|Control|Affairs|Policy|Amendment|Custody|Arts|Season)\b/u;
 const OF_A_NAME_AFTER = /^ of \p{Lu}/u;
 const PERSON_AFTER = new RegExp(`^\\s+(?:${PEOPLE_OF_A_PLACE})\\b`, 'i');
 /** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
@@ -228,10 +234,14 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       prev !== undefined && DIRECTION.test(prev.text) && /^ +$/.test(text.slice(prev.end, t.start));
     const hits = matchRun(run, hasDirection ? prev : undefined);
     // A capitalised name right after "in", "city of"… that no gazetteer knows: report it, unresolved.
+    // Only where the words around it leave no other reading: "in X", "the village of X", "to X Road".
     if (hits.length === 0 && run.length <= 3 && LOCATIVE_BEFORE.test(before)) {
       const last = run[run.length - 1] as Token;
       const key = normalizeName(text.slice(t.start, last.end));
+      const surface = text.slice(t.start, last.end);
       if (
+        (STRONG_LOCATIVE_BEFORE.test(before) || PLACE_KIND_LAST.test(surface)) &&
+        !NOT_A_PLACE_NAME.test(surface) &&
         !gazetteer.demonyms.has(firstKey) &&
         !NOT_PLACES.has(key) &&
         !gazetteer.englishWords.has(key) &&
