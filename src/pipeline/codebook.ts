@@ -97,3 +97,44 @@ export function actorNounMatcher(types: ActorTypeEntry[]): PhraseMatcher<ActorTy
     for (const n of t.nouns) phrases.push({ words: n.toLowerCase().split(/\s+/), value: t });
   return new PhraseMatcher(phrases);
 }
+
+type SubtypeEntry = EventTypeEntry['subtypes'][number];
+
+/** The codebook's flags, looked up by id: the extraction reads behaviour from them, never from ids. */
+export interface CodebookRules {
+  type(id: string): EventTypeEntry | undefined;
+  subtype(v: { type: string; subtype: string }): SubtypeEntry | undefined;
+  /** Whether two event types can tell one happening ("the shooting" after "an attack"). */
+  sameGroup(a: string, b: string): boolean;
+  /** Whether an actor type is an organised armed one. */
+  armed(actorType: string): boolean;
+  /** The actor types that stand in for an actor a sentence leaves out. */
+  standsIn: { perpetrator: string; victim: string; authority: string };
+}
+
+export function codebookRules(eventTypes: EventTypeEntry[], actorTypes: ActorTypeEntry[]): CodebookRules {
+  const types = new Map(eventTypes.map((t) => [t.id, t]));
+  const subtypes = new Map(eventTypes.flatMap((t) => t.subtypes.map((s) => [`${t.id}/${s.id}`, s] as const)));
+  const armed = new Set(actorTypes.filter((t) => t.armed).map((t) => t.id));
+  const role = (r: 'perpetrator' | 'victim' | 'authority') => {
+    const t = actorTypes.find((a) => a['stands-in'] === r);
+    if (!t) throw new Error(`actor types: none has "stands-in: ${r}"`);
+    return t.id;
+  };
+  return {
+    type: (id) => types.get(id),
+    subtype: (v) => subtypes.get(`${v.type}/${v.subtype}`),
+    sameGroup: (a, b) => {
+      const g = types.get(a)?.group;
+      return g !== undefined && g === types.get(b)?.group;
+    },
+    armed: (t) => armed.has(t),
+    standsIn: { perpetrator: role('perpetrator'), victim: role('victim'), authority: role('authority') },
+  };
+}
+
+/** "battle/armed-clash" as its two parts. */
+export function splitRef(ref: string): { type: string; subtype: string } {
+  const [type = '', subtype = ''] = ref.split('/');
+  return { type, subtype };
+}

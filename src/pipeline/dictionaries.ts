@@ -26,17 +26,33 @@ const actorRow = z.object({
 });
 export type ActorEntry = z.infer<typeof actorRow>;
 
+/** A sub-event type named as "type/subtype". */
+const typeRef = z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected "type/subtype"');
 const subtypeRow = z.object({
   id: z.string(),
   name: z.string(),
   acled: z.string().optional(),
   definition: z.string().optional(),
   triggers: z.array(z.string()).min(1),
+  /** "type/subtype" this becomes when its target is unarmed (the codebook's recoding by actors). */
+  'against-unarmed': typeRef.optional(),
+  /** "type/subtype" this becomes when both sides are armed. */
+  'between-armed': typeRef.optional(),
+  /** "type/subtype" this becomes when the sentence tells of arrests or force used on it. */
+  intervened: typeRef.optional(),
+  /** Actor 1 makes the arrest (the authority by default), actor 2 is arrested (the victim by default). */
+  arrest: z.boolean().default(false),
 });
 const typeRow = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** Types of one group can tell one happening: a headline or a toll joins the body's event. */
+  group: z.string().optional(),
+  /** The target cannot respond: an unnamed hand is the perpetrator, a lone named victim is actor 2. */
+  'one-sided': z.boolean().default(false),
+  /** The target is the victim type unless the sentence names it. */
+  'against-civilians': z.boolean().default(false),
   acled: z.string().optional(),
   definition: z.string().optional(),
   subtypes: z.array(subtypeRow).min(1),
@@ -64,7 +80,16 @@ export function loadActors(files: string[]): ActorEntry[] {
 }
 
 export function loadEventTypes(file: string): EventTypeEntry[] {
-  return loadList(file, typeRow);
+  const types = loadList(file, typeRow);
+  const known = new Set(types.flatMap((t) => t.subtypes.map((st) => `${t.id}/${st.id}`)));
+  for (const t of types)
+    for (const st of t.subtypes)
+      for (const field of ['against-unarmed', 'between-armed', 'intervened'] as const) {
+        const ref = st[field];
+        if (ref && !known.has(ref))
+          throw new Error(`${file}: ${t.id}/${st.id}: ${field}: no sub-type ${ref}`);
+      }
+  return types;
 }
 
 /** The public part of an actor entry, as written to events.json; `typeColor` when it has none. */
@@ -89,9 +114,18 @@ const actorTypeRow = z.object({
   nouns: z.array(z.string()).default([]),
   /** Dictionary kinds (actors.yaml `kind`) that are of this type. */
   kinds: z.array(z.string()).default([]),
+  /** An organised armed actor. */
+  armed: z.boolean().default(false),
+  /** The actor a sentence leaves out: who does unnamed violence, its targets, who makes arrests. */
+  'stands-in': z.enum(['perpetrator', 'victim', 'authority']).optional(),
 });
 export type ActorTypeEntry = z.infer<typeof actorTypeRow>;
 
 export function loadActorTypes(file: string): ActorTypeEntry[] {
-  return loadList(file, actorTypeRow);
+  const types = loadList(file, actorTypeRow);
+  for (const role of ['perpetrator', 'victim', 'authority'] as const) {
+    const n = types.filter((t) => t['stands-in'] === role).length;
+    if (n !== 1) throw new Error(`${file}: exactly one type must have "stands-in: ${role}" (found ${n})`);
+  }
+  return types;
 }

@@ -8,14 +8,22 @@
  */
 import type { Actor, Article, DatePrecision, Place, PlacePrecision } from '../shared/schema.ts';
 import type { ActorCoder, ActorMention } from './actors.ts';
-import { actorNounMatcher, type PhraseHit, type TriggerValue, triggerMatcher } from './codebook.ts';
+import {
+  actorNounMatcher,
+  type CodebookRules,
+  codebookRules,
+  type PhraseHit,
+  splitRef,
+  type TriggerValue,
+  triggerMatcher,
+} from './codebook.ts';
 import { addDays, type ResolvedDate, resolveDates } from './dates.ts';
 import type { ActorTypeEntry, EventTypeEntry } from './dictionaries.ts';
 import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
-import { distanceKm, sameGroup } from './merge.ts';
+import { distanceKm } from './merge.ts';
 import { analyse, type Sentence, type Token } from './nlp.ts';
 import {
   CARRY_ON_BEFORE,
@@ -34,6 +42,8 @@ export interface Candidate {
   key: string;
   type: string;
   subtype: string;
+  /** The type's group (seeds/event-types.yaml): types of one group can tell one happening. */
+  group?: string;
   summary: string;
   date: string;
   dateEnd?: string;
@@ -184,14 +194,6 @@ function definite(tokens: Token[], at: number): boolean {
 const HOME_BEFORE = /(?:\b\p{Lu}[\p{L}'’-]+|\b\d{1,3}),?\s+of\s+$/u;
 /** "a Kansas City man": the place someone is from, not where it happened. */
 const HOME_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|couple|family|student)\\b`, 'i');
-const CONFLICT_TYPES = new Set(['battle', 'explosion', 'violence-against-civilians']);
-const ARMED = new Set([
-  'state-forces',
-  'rebel-group',
-  'political-militia',
-  'identity-militia',
-  'external-other',
-]);
 
 /** Whether the end of `prefix` (a sentence up to some point) lies inside quotation marks. */
 function insideQuotes(prefix: string): boolean {
@@ -219,6 +221,8 @@ export function createExtractor(opts: {
   const nouns = actorNounMatcher(opts.actorTypes);
   const countryName = (code: string) => opts.gazetteer.countries.get(code)?.name ?? code;
   const typeById = new Map(opts.actorTypes.map((t) => [t.id, t]));
+  const codebook = codebookRules(opts.eventTypes, opts.actorTypes);
+  const { perpetrator, victim, authority } = codebook.standsIn;
   /** A generic actor of an ACLED type in a country: "Police Forces of Nigeria". */
   const generic = (typeId: string, country: string, at = -1): ActorRef | undefined => {
     const type = typeById.get(typeId);
@@ -244,19 +248,20 @@ export function createExtractor(opts: {
     country: string,
   ): { actor1: ActorRef | undefined; actor2: ActorRef | undefined } {
     let { actor1, actor2 } = r;
-    const violent = v.type === 'violence-against-civilians' || v.type === 'explosion';
+    const type = codebook.type(v.type);
     // "shot by a 26-year-old man": whoever does the violence is no bystander but an armed actor.
-    if ((violent || v.type === 'battle') && actor1?.type === 'civilians' && (r.passive || actor2))
-      actor1 = generic('political-militia', country, actor1.at);
-    if (violent && actor1?.type === 'civilians' && !actor2) [actor1, actor2] = [undefined, actor1];
-    if (violent && !actor1) actor1 = generic('political-militia', country);
-    if (v.type === 'violence-against-civilians' && !actor2) actor2 = generic('civilians', country);
-    if (v.subtype === 'arrests') {
-      if (actor1?.type !== 'state-forces') {
+    if (type?.group === 'violence' && actor1?.type === victim && (r.passive || actor2))
+      actor1 = generic(perpetrator, country, actor1.at);
+    // One-sided violence: "a girl was stabbed" names the target, not who did it.
+    if (type?.['one-sided'] && actor1?.type === victim && !actor2) [actor1, actor2] = [undefined, actor1];
+    if (type?.['one-sided'] && !actor1) actor1 = generic(perpetrator, country);
+    if (type?.['against-civilians'] && !actor2) actor2 = generic(victim, country);
+    if (codebook.subtype(v)?.arrest) {
+      if (actor1?.type !== authority) {
         if (actor1 && !actor2) actor2 = actor1;
-        actor1 = generic('state-forces', country);
+        actor1 = generic(authority, country);
       }
-      actor2 ??= generic('civilians', country);
+      actor2 ??= generic(victim, country);
     }
     return { actor1, actor2 };
   }
@@ -315,7 +320,7 @@ export function createExtractor(opts: {
     // "the attack" after an attack was told: the same event again, not a new one.
     if (
       head.pos !== 'VERB' &&
-      (told.has(hit.value.type) || [...told].some((t) => sameGroup(t, hit.value.type))) &&
+      (told.has(hit.value.type) || [...told].some((t) => codebook.sameGroup(t, hit.value.type))) &&
       definite(tokens, hit.from) &&
       !CARRY_ON_BEFORE.test(before)
     )
@@ -343,7 +348,7 @@ export function createExtractor(opts: {
       );
     for (const m of mentions) {
       if (m.start < s.start || m.end > s.end) continue;
-      refs.push({ id: m.actorId, type: opts.actorType(m.actorId) ?? 'state-forces', at: tokenAt(m.start) });
+      refs.push({ id: m.actorId, type: opts.actorType(m.actorId) ?? authority, at: tokenAt(m.start) });
     }
     for (const h of nouns.find(s.tokens)) {
       if (refs.some((r) => r.at === h.from)) continue;
@@ -462,7 +467,7 @@ export function createExtractor(opts: {
 
         const refs = actorsOf(s, actorsBySentence[si] ?? [], place.country);
         const { actor1, actor2 } = withDefaults(chosen.value, roles(s.tokens, chosen, refs), place.country);
-        const { type, subtype } = typeWithActors(chosen.value, actor1, actor2, s.tokens, hits);
+        const { type, subtype } = typeWithActors(codebook, chosen.value, actor1, actor2, s.tokens, hits);
         const others = refs.filter((r) => r !== actor1 && r !== actor2 && !r.generic);
         const involved = [actor1, actor2, ...others].filter((r): r is ActorRef => Boolean(r));
         const actors = [...new Set(involved.map((r) => r.id))];
@@ -478,10 +483,7 @@ export function createExtractor(opts: {
         }
         const undated = !date;
         if (undated) findings.undated.push({ articleId: article.id, sentence: s.text });
-        const fatalities =
-          CONFLICT_TYPES.has(type) || type === 'riot' || type === 'protest'
-            ? fatalitiesIn(s.text)
-            : undefined;
+        const fatalities = codebook.type(type)?.group ? fatalitiesIn(s.text) : undefined;
         told.add(type);
         lastTold = { type, paragraph: s.paragraph };
         const candidate: Candidate = {
@@ -492,6 +494,7 @@ export function createExtractor(opts: {
           key: passageKey(article.id, s.text),
           type,
           subtype,
+          ...(codebook.type(type)?.group ? { group: codebook.type(type)?.group } : {}),
           summary: summarize(s.text),
           // Undated: some time in the week up to publication.
           date: date?.date ?? addDays(article.published, -6),
@@ -582,25 +585,28 @@ function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: ActorRef[]) 
 /**
  * ACLED decides between a battle and violence against civilians by who was involved: armed actors on
  * both sides make a battle; an armed actor against civilians, an attack; protesters met by force, a
- * protest with intervention.
+ * protest with intervention. The sub-types say which recoding applies (seeds/event-types.yaml).
  */
 function typeWithActors(
+  codebook: CodebookRules,
   v: TriggerValue,
   a1: ActorRef | undefined,
   a2: ActorRef | undefined,
   tokens: Token[],
   hits: PhraseHit<TriggerValue>[],
 ): { type: string; subtype: string } {
-  const armed = (r?: ActorRef) => Boolean(r && ARMED.has(r.type));
-  if (v.type === 'battle' && v.subtype === 'armed-clash' && a2?.type === 'civilians' && !armed(a2))
-    return { type: 'violence-against-civilians', subtype: 'attack' };
-  if (v.type === 'violence-against-civilians' && v.subtype === 'attack' && armed(a1) && armed(a2))
-    return { type: 'battle', subtype: 'armed-clash' };
-  if (v.type === 'protest' && v.subtype === 'peaceful-protest') {
+  const sub = codebook.subtype(v);
+  const armed = (r?: ActorRef) => Boolean(r && codebook.armed(r.type));
+  const unarmed = sub?.['against-unarmed'];
+  if (unarmed && a2?.type === codebook.standsIn.victim && !armed(a2)) return splitRef(unarmed);
+  const between = sub?.['between-armed'];
+  if (between && armed(a1) && armed(a2)) return splitRef(between);
+  const intervenedAs = sub?.intervened;
+  if (intervenedAs) {
     const intervened =
-      hits.some((h) => h.value.type === 'strategic' && h.value.subtype === 'arrests') ||
+      hits.some((h) => codebook.subtype(h.value)?.arrest) ||
       tokens.some((t) => /^(?:disperse|tear|teargas|baton|rubber)$/.test(t.lemma));
-    if (intervened) return { type: 'protest', subtype: 'protest-with-intervention' };
+    if (intervened) return splitRef(intervenedAs);
   }
   return { type: v.type, subtype: v.subtype };
 }

@@ -62,24 +62,6 @@ interface Draft {
   members: Candidate[];
 }
 
-/**
- * Types one happening can be told as, sentence by sentence: "a bomb exploded" then "nine were killed".
- * A sentence that tells only a toll joins the violence told in its article at that place and day;
- * a shelling and a clash told apart stay apart, and so do arrests and other strategic developments.
- */
-const TOLD_AS: Record<string, string> = {
-  battle: 'violence',
-  explosion: 'violence',
-  'violence-against-civilians': 'violence',
-  protest: 'demonstration',
-  riot: 'demonstration',
-};
-
-/** Whether two event types can tell one happening ("the shooting" after "an attack"). */
-export function sameGroup(a: string, b: string): boolean {
-  return TOLD_AS[a] !== undefined && TOLD_AS[a] === TOLD_AS[b];
-}
-
 /** A toll or a headline: it tells part of a happening, told fully elsewhere in its article. */
 function loose(c: Candidate): boolean {
   return c.outcome === true || c.headline === true;
@@ -87,7 +69,11 @@ function loose(c: Candidate): boolean {
 
 function sameKind(a: Candidate, b: Candidate): boolean {
   if (a.type === b.type) return true;
-  return a.articleId === b.articleId && (loose(a) || loose(b)) && sameGroup(a.type, b.type);
+  // A sentence that tells only a toll joins the violence told in its article at that place and day
+  // (the types' `group` in seeds/event-types.yaml); a shelling and a clash told apart stay apart.
+  return (
+    a.articleId === b.articleId && (loose(a) || loose(b)) && a.group !== undefined && a.group === b.group
+  );
 }
 
 function sameHappening(d: Draft, c: Candidate): boolean {

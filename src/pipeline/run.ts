@@ -43,7 +43,8 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
   const actors = loadActors([join(config.dataDir, 'actors.yaml'), ...(config.extraActors ?? [])]);
   const eventTypes = loadEventTypes(join(config.dataDir, 'event-types.yaml'));
   const actorTypes = loadActorTypes(join(config.dataDir, 'actor-types.yaml'));
-  const typeOfKind = new Map(actorTypes.flatMap((t) => t.kinds.map((k) => [k, t.id] as const)));
+  /** The ACLED actor type of each dictionary `kind`. */
+  const typeOfKind = new Map(actorTypes.flatMap((t) => t.kinds.map((k) => [k, t] as const)));
   const kindById = new Map(actors.map((a) => [a.id, a.kind]));
   const chromeRules = loadChromeRules(readFileSync(join(config.dataDir, 'chrome-rules.txt'), 'utf8'));
   const countryNames = (code: string) => gazetteer.countryNames.get(code) ?? [];
@@ -54,12 +55,11 @@ export function loadToolkit(config: PipelineConfig): Toolkit {
     gazetteer,
     actors: coder,
     actorCountry: (id) => countryByActor.get(id),
-    actorType: (id) => typeOfKind.get(kindById.get(id) ?? ''),
+    actorType: (id) => typeOfKind.get(kindById.get(id) ?? '')?.id,
     eventTypes,
     actorTypes,
   });
-  const colorOfKind = new Map(actorTypes.flatMap((t) => t.kinds.map((k) => [k, t.color] as const)));
-  const typeColor = (kind: string) => colorOfKind.get(kind) ?? '#555555';
+  const typeColor = (kind: string) => typeOfKind.get(kind)?.color ?? '#555555';
   return { extractor, gazetteer, actors, eventTypes, chromeRules, typeColor };
 }
 
