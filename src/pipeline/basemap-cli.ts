@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { GEONAMES_COLUMNS as G } from './gazetteer.ts';
 import { geonamesFile } from './gazetteer-files.ts';
 
 const require = createRequire(import.meta.url);
@@ -42,18 +43,18 @@ const places: unknown[] = [];
 for (const line of readFileSync(geonamesFile(), 'utf8').split('\n')) {
   const c = line.split('\t');
   if (c.length < 15) continue;
-  const pop = Number(c[14]) || 0;
-  const country = c[8] ?? '';
+  const pop = Number(c[G.pop]) || 0;
+  const country = c[G.country] ?? '';
   if (!(pop >= 150_000 || (REGION.has(country) && pop >= 20_000))) continue;
-  const ar = (c[3] ?? '').split(',').find((a) => ARABIC.test(a));
+  const ar = (c[G.alt] ?? '').split(',').find((a) => ARABIC.test(a));
   places.push({
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [Number(c[5]), Number(c[4])] },
+    geometry: { type: 'Point', coordinates: [Number(c[G.lon]), Number(c[G.lat])] },
     properties: {
-      name: c[1],
+      name: c[G.name],
       ...(ar && (country === 'SY' || country === 'IQ') ? { name_ar: ar } : {}),
       pop,
-      capital: c[7] === 'PPLC',
+      capital: c[G.feature] === 'PPLC',
     },
   });
 }

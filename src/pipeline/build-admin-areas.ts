@@ -27,7 +27,7 @@ import { iso31662 } from 'iso-3166';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-countries';
-import { normalizeName } from './gazetteer.ts';
+import { GEONAMES_COLUMNS as G, normalizeName } from './gazetteer.ts';
 import { geonamesFile } from './gazetteer-files.ts';
 
 const require = createRequire(import.meta.url);
@@ -348,9 +348,9 @@ function ukTowns(): { lat: number; lon: number; nation: string }[] {
   const out: { lat: number; lon: number; nation: string }[] = [];
   for (const line of readFileSync(geonamesFile(), 'utf8').split('\n')) {
     const c = line.split('\t');
-    if (c[8] !== 'GB') continue;
-    const nation = UK_NATIONS[c[10] ?? ''];
-    if (nation) out.push({ lat: Number(c[4]), lon: Number(c[5]), nation });
+    if (c[G.country] !== 'GB') continue;
+    const nation = UK_NATIONS[c[G.admin1] ?? ''];
+    if (nation) out.push({ lat: Number(c[G.lat]), lon: Number(c[G.lon]), nation });
   }
   return out;
 }
@@ -726,10 +726,10 @@ function checkCountries(rows: Row[]): Row[] {
       for (const line of readFileSync(geonamesFile(), 'utf8').split('\n')) {
         const c = line.split('\t');
         if (c.length < 15) continue;
-        const key = `${c[8]}:${normalizeName(c[1] ?? '')}`;
-        const pop = Number(c[14]) || 0;
+        const key = `${c[G.country]}:${normalizeName(c[G.name] ?? '')}`;
+        const pop = Number(c[G.pop]) || 0;
         const old = towns.get(key);
-        if (!old || pop > old.pop) towns.set(key, { lat: Number(c[4]), lon: Number(c[5]), pop });
+        if (!old || pop > old.pop) towns.set(key, { lat: Number(c[G.lat]), lon: Number(c[G.lon]), pop });
       }
     }
     const t = towns.get(`${r.country}:${normalizeName(r.name)}`);

@@ -106,7 +106,20 @@ function geonamesPrecision(feature: string): PlacePrecision {
 }
 
 /** Columns of GeoNames' cities500.txt (see the GeoNames readme). */
-const G = { id: 0, name: 1, ascii: 2, alt: 3, lat: 4, lon: 5, feature: 7, country: 8, admin1: 10, pop: 14 };
+/** The columns of a GeoNames cities file (geonames.org/export/dump readme), by name. */
+export const GEONAMES_COLUMNS = {
+  id: 0,
+  name: 1,
+  ascii: 2,
+  alt: 3,
+  lat: 4,
+  lon: 5,
+  feature: 7,
+  country: 8,
+  admin1: 10,
+  pop: 14,
+} as const;
+const G = GEONAMES_COLUMNS;
 
 function rows(text: string, delimiter: string): Record<string, string>[] {
   const body = text
