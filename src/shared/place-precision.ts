@@ -10,3 +10,6 @@ export const isCoarse = (p: PlacePrecision): boolean => COARSE_PRECISIONS.includ
 
 /** Whether each precision code (an index into placePrecisions) is coarse, for typed-column loops. */
 export const COARSE_BY_CODE: readonly boolean[] = placePrecisions.map(isCoarse);
+
+/** A precision's rank, finest first (exact 0 … country 4): the contract's order. */
+export const precisionRank = (p: PlacePrecision): number => placePrecisions.indexOf(p);
