@@ -1,5 +1,5 @@
 /** The event's place: which of a sentence's places is the site, and how a finer one refines it. */
-import { precisionRank } from '../shared/place-precision.ts';
+import { isCoarse, precisionRank } from '../shared/place-precision.ts';
 import type { Place } from '../shared/schema.ts';
 import type { PlaceMention } from './geoparse.ts';
 import { distanceKm } from './merge.ts';
@@ -11,7 +11,7 @@ const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3, metonym: 4, demo
 export function refines(coarse: Place, fine: Place): boolean {
   return (
     fine.country === coarse.country &&
-    precisionRank(coarse.precision) >= precisionRank('region') &&
+    isCoarse(coarse.precision) &&
     precisionRank(fine.precision) < precisionRank(coarse.precision) &&
     (coarse.precision === 'country' || distanceKm(coarse, fine) <= 300)
   );
@@ -28,8 +28,7 @@ export const HOME_AFTER = new RegExp(`^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|c
  */
 export function choosePlace(places: PlaceMention[], triggerAt: number): PlaceMention | undefined {
   const near = (p: PlaceMention) => (p.start >= triggerAt ? p.start - triggerAt : triggerAt - p.end + 40);
-  const coarse = (p: PlaceMention) =>
-    precisionRank(p.entry?.precision ?? 'country') >= precisionRank('region') ? 1 : 0;
+  const coarse = (p: PlaceMention) => (isCoarse(p.entry?.precision ?? 'country') ? 1 : 0);
   return [...places].sort(
     (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || coarse(a) - coarse(b) || near(a) - near(b),
   )[0];

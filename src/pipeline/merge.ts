@@ -4,16 +4,10 @@
  * source, so it survives re-runs and the addition of later articles; every source keeps its key, so
  * an id that later becomes a secondary source still resolves in the app.
  */
-import type { ConflictEvent, DatePrecision, Place, PlacePrecision } from '../shared/schema.ts';
+import { isCoarse, precisionRank } from '../shared/place-precision.ts';
+import type { ConflictEvent, DatePrecision, Place } from '../shared/schema.ts';
 import type { Candidate } from './extract.ts';
 
-const PRECISION_RANK: Record<PlacePrecision, number> = {
-  exact: 0,
-  district: 1,
-  town: 2,
-  region: 3,
-  country: 4,
-};
 const DATE_RANK: Record<DatePrecision, number> = { day: 0, week: 1, month: 2, year: 3 };
 
 /** Great-circle distance in km. */
@@ -28,19 +22,14 @@ export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lo
 function placesCompatible(a: Place, b: Place): boolean {
   if (a.country !== b.country) return false;
   if (a.gazetteerId && a.gazetteerId === b.gazetteerId) return true;
-  const coarse =
-    PRECISION_RANK[a.precision] >= PRECISION_RANK.region ||
-    PRECISION_RANK[b.precision] >= PRECISION_RANK.region;
+  const coarse = isCoarse(a.precision) || isCoarse(b.precision);
   // A country or region contains the town reported elsewhere ("in Russia" / "to Moscow").
   if (coarse) return a.precision === 'country' || b.precision === 'country' || distanceKm(a, b) <= 300;
   return distanceKm(a, b) <= 25;
 }
 
 function oneCoarse(a: Place, b: Place): boolean {
-  return (
-    PRECISION_RANK[a.precision] >= PRECISION_RANK.region ||
-    PRECISION_RANK[b.precision] >= PRECISION_RANK.region
-  );
+  return isCoarse(a.precision) || isCoarse(b.precision);
 }
 
 function range(e: { date: string; dateEnd?: string }): [string, string] {
@@ -114,7 +103,7 @@ export function mergeCandidates(candidates: Candidate[]): ConflictEvent[] {
     else drafts.push({ head: c, members: [c] });
   }
   const events = drafts.map((d): ConflictEvent => {
-    const place = best(d.members, (m) => PRECISION_RANK[m.place.precision]).place;
+    const place = best(d.members, (m) => precisionRank(m.place.precision)).place;
     const dated = d.members.filter((m) => !m.undated);
     const when = best(dated.length ? dated : d.members, (m) => DATE_RANK[m.datePrecision]);
     const actors = [...new Set(d.members.flatMap((m) => m.actors))];
