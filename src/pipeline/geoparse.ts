@@ -19,7 +19,30 @@
  */
 import type { ActorMention } from './actors.ts';
 import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.ts';
-import { distanceKm } from './merge.ts';
+import {
+  CURATED_FEATURES,
+  DIRECTION,
+  LARGE_FEATURES,
+  LIST_GAP,
+  lowerVocabulary,
+  MIDDLE_INITIAL,
+  MONTH_OR_DAY,
+  NOT_A_PLACE_NAME,
+  OF_A_NAME_AFTER,
+  ORG_AFTER,
+  ownName,
+  PERSON_AFTER,
+  PLACE_KIND_LAST,
+  PLACE_NOUN_AFTER,
+  SENTENCE_OPENING,
+  STRONG_LOCATIVE_BEFORE,
+  TOWN_AFTER,
+  TOWN_BEFORE,
+  type Token,
+  tokenize,
+  withoutArticle,
+} from './place-words.ts';
+import { resolvePlaces } from './resolve-places.ts';
 import {
   ASIDE_BEFORE,
   FUNCTION_WORDS,
@@ -27,7 +50,6 @@ import {
   LOCATIVE_BEFORE,
   NOT_PLACES,
   ORIGIN_BEFORE,
-  PEOPLE_OF_A_PLACE,
   REFERENCE_BEFORE,
   TITLE_BEFORE,
 } from './text-rules.ts';
@@ -44,104 +66,6 @@ export interface PlaceMention {
   role: PlaceRole;
   /** True when a locative preposition introduces it ("in Mosul"). */
   locative: boolean;
-}
-
-interface Token {
-  start: number;
-  end: number;
-  text: string;
-  /** The token as written, trailing dots included ("Ky."). */
-  raw: string;
-  cap: boolean;
-}
-
-const TOKEN = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*/gu;
-const DIRECTION =
-  /^(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest|upper|lower)$/i;
-/** Arabic articles written before a name ("al-Bab", "Ar Raqqah"). */
-const ARTICLES = 'al|el|ad|ar|as|an|at|ash|az';
-const PREFIXED = new RegExp(`^(?:${ARTICLES})-\\p{Lu}`, 'u');
-const LEADING_ARTICLE = new RegExp(`^(?:${ARTICLES}|the) `);
-/** Contractions are never names ("I've", "We'll"). */
-const CONTRACTION = /['’](?:ve|ll|re|d|m|t)$/i;
-const MONTH_OR_DAY =
-  /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$/i;
-/** Nouns after a name that make it a place: its people, services or parts ("a Charleston man"). */
-const PLACE_NOUN_AFTER = new RegExp(
-  `^(?:['’]s)?\\s+(?:${PEOPLE_OF_A_PLACE}|police|sheriff|firefighters|officials|authorities|county|city|area|neighborhood|neighbourhood|mayor|council|streets|city limits|downtown|suburbs?|outskirts)\\b`,
-  'i',
-);
-/** The last word of a name that says it is a place: "County Road", "Coffman Park", "Flat Creek". */
-const PLACE_KIND_LAST =
-  /\b(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Highway|Park|Creek|River|Lake|Valley|Township|Village|County|Parish|Heights|Hills?|Springs?|Beach|Island|Bay|Trail)\.?$/;
-/** Names no gazetteer will ever hold: a title or an abbreviation first, an institution's word after. */
-const NOT_A_PLACE_NAME =
-  /^(?:\p{Lu}\p{Ll}?\.?|[\p{Lu}\d-]{2,}|(?:President|Congressman|Congresswoman|Councilman|Councilwoman|Superintendent|Senator|Sen|Rep|Gov|Governor|Judge|Mayor|Officer|Sgt|Lt|Capt|Chief|Dr|Mr|Mrs|Ms|Prof)\b.*)$|\b(?:Association|Council|Organization|Organisation|Way|Bank|Inn|Festival|Tournament|Ministry|Commission|Department|Products|Services|Project|Board|Force|Party|Movement|Day|Amphitheatre|Center|Centre|Racetrack|Reserve|Control|Affairs|Policy|Amendment|Custody|Arts|Season)\b/u;
-const OF_A_NAME_AFTER = /^ of \p{Lu}/u;
-const PERSON_AFTER = new RegExp(`^\\s+(?:${PEOPLE_OF_A_PLACE})\\b`, 'i');
-/** Prepositions that make a name a place whatever else it could be ("according to Bell" does not). */
-const STRONG_LOCATIVE_BEFORE =
-  /\b(?:in|at|near|outside|inside|within|throughout|across|city of|town of|village of|county of)\s+(?:the\s+)?$/i;
-/** A capitalised word, a middle initial, and the surname it introduces. */
-const MIDDLE_INITIAL = /\b\p{Lu}\p{Ll}+ (?:\p{Lu}\. ){1,2}(\p{Lu}[\p{L}'’-]*\p{L})/gu;
-/** What precedes a word that opens a sentence or a quotation. */
-const SENTENCE_OPENING = /(?:^|[.!?:]["'”’]?\s+|["“]|\n\s*)$/;
-/** What separates the names of a list. */
-const LIST_GAP = /^\s*(?:,|and|or|, and|, or)\s*$/;
-/** Words after a run that make it an organisation or a building, not the place it is named after. */
-const ORG_AFTER =
-  /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Dr\.|Lane|Highway(?! Patrol)|Hwy|Rangers|United|FC|Corp|Inc)\b/;
-
-function withoutArticle(name: string): string {
-  return name.replace(LEADING_ARTICLE, '');
-}
-
-/** The first-level area an entry is, or lies in ("US.KY"). */
-function areaOf(e: GazetteerEntry): string | undefined {
-  return e.feature === 'ADM1' ? e.code : e.admin1;
-}
-
-/** An entry's own name, normalised once (resolution compares it for every mention). */
-const ownKeys = new WeakMap<GazetteerEntry, string>();
-function ownKey(e: GazetteerEntry): string {
-  let k = ownKeys.get(e);
-  if (k === undefined) {
-    k = withoutArticle(normalizeName(e.name));
-    ownKeys.set(e, k);
-  }
-  return k;
-}
-
-/** Whether `key` (normalised, no article) is the place's own name: "New York" for New York City too. */
-function ownName(e: GazetteerEntry, key: string): boolean {
-  const own = ownKey(e);
-  return own === key || own === `${key} city`;
-}
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    // Drop a possessive and trailing dots/hyphens: "Turkey's" → "Turkey".
-    const word = m[0].replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
-    if (!word) continue;
-    const first = word[0] ?? '';
-    out.push({
-      start: m.index,
-      end: m.index + word.length,
-      text: word,
-      raw: m[0],
-      cap: (first !== first.toLowerCase() || PREFIXED.test(word)) && !CONTRACTION.test(m[0]),
-    });
-  }
-  return out;
-}
-
-/** Words the article itself writes in lower case: capitalised, they start a sentence, not a place. */
-function lowerVocabulary(text: string): Set<string> {
-  const set = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}.])\p{Ll}[\p{Ll}'’-]*/gu)) set.add(m[0]);
-  return set;
 }
 
 export interface GeoparseContext {
@@ -161,15 +85,6 @@ interface Found {
   fixed?: boolean;
   role?: PlaceRole;
 }
-
-/** How many place mentions either side give context for resolving one. */
-const NEIGHBOURS = 40;
-
-const LARGE_FEATURES = new Set(['COUNTRY', 'ADM1', 'ADM2', 'CONT', 'RGN', 'CONFLICT']);
-/** Features whose names and aliases come from curated lists, not from broad alternate-name data. */
-const CURATED_FEATURES = new Set(['COUNTRY', 'CONT', 'RGN', 'CONFLICT']);
-/** Areas too broad to say where a neighbouring mention lies. */
-const BROAD_FEATURES = new Set(['COUNTRY', 'CONT', 'RGN']);
 
 /** Finds the place mentions in `text`, resolved or not, in order. */
 export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
@@ -287,7 +202,23 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     };
     return listed(k - 1) || listed(k + 1);
   });
-  const resolved = resolveAll(kept);
+  const entries = resolvePlaces(
+    kept.map((f) => ({
+      entries: f.entries,
+      name: keyOf(f),
+      container: containerAfter(f.end),
+      town:
+        TOWN_AFTER.test(text.slice(f.end, f.end + 10)) ||
+        TOWN_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start)),
+    })),
+  );
+  const resolved: PlaceMention[] = kept.map((f, k) => ({
+    start: f.start,
+    end: f.end,
+    text: text.slice(f.start, f.end),
+    entry: entries[k] ?? null,
+    ...roleOf(f),
+  }));
   const out = [...resolved, ...unknown].sort((a, b) => a.start - b.start);
   // "out of Ankara, Cankiri and Aksaray": a list shares the role of its first place.
   for (let k = 1; k < out.length; k++) {
@@ -498,168 +429,6 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
           ? 'origin'
           : 'site';
     return { role, locative };
-  }
-
-  /**
-   * Two passes. The first resolves each mention from what the unambiguous mentions point to; the
-   * second again, from what the first pass chose everywhere else in the article: the states and
-   * countries it settled on, and its places near each mention. A mention never counts as its own
-   * evidence: repeats of the same name are left out of each other's context.
-   */
-  function resolveAll(list: Found[]): PlaceMention[] {
-    const containers = list.map((f) => containerAfter(f.end));
-    const firstVotes = new Map<string, number>();
-    const firstAnchors: (GazetteerEntry | undefined)[] = [];
-    const firstAreas = new Map<string, number>();
-    for (const [k, f] of list.entries()) {
-      const countries = new Set(f.entries.map((e) => e.country));
-      for (const c of countries) firstVotes.set(c, (firstVotes.get(c) ?? 0) + 1 / countries.size);
-      if (f.entries.length === 1) {
-        const e = f.entries[0] as GazetteerEntry;
-        if (e.feature === 'ADM1' && e.code) firstAreas.set(e.code, (firstAreas.get(e.code) ?? 0) + 1);
-        if (!BROAD_FEATURES.has(e.feature)) firstAnchors[k] = e;
-      }
-      const container = containers[k];
-      if (container?.code) firstAreas.set(container.code, (firstAreas.get(container.code) ?? 0) + 1);
-    }
-    const first = list.map((f, k) =>
-      pick(f, k, { votes: firstVotes, anchors: firstAnchors, areas: firstAreas }),
-    );
-
-    const names = list.map(keyOf);
-    const votes = new Map<string, number>();
-    const areas = new Map<string, number>();
-    const anchors: (GazetteerEntry | undefined)[] = [];
-    for (const [k, e] of first.entries()) {
-      if (!e) continue;
-      votes.set(e.country, (votes.get(e.country) ?? 0) + 1);
-      const area = areaOf(e);
-      if (area) areas.set(area, (areas.get(area) ?? 0) + 1);
-      if (!BROAD_FEATURES.has(e.feature)) anchors[k] = e;
-    }
-    // This mention's own name, wherever it occurs, is not evidence for itself.
-    const ownPicks = new Map<string, GazetteerEntry[]>();
-    for (const [j, e] of first.entries()) {
-      if (!e) continue;
-      const name = names[j] as string;
-      const picks = ownPicks.get(name);
-      if (picks) picks.push(e);
-      else ownPicks.set(name, [e]);
-    }
-    const without = new Map<string, { votes: Map<string, number>; areas: Map<string, number> }>();
-    const contextWithout = (name: string) => {
-      let c = without.get(name);
-      if (!c) {
-        const less = (m: Map<string, number>, key: (e: GazetteerEntry) => string | undefined) => {
-          const out = new Map(m);
-          for (const e of ownPicks.get(name) ?? []) {
-            const x = key(e);
-            if (x) out.set(x, (out.get(x) ?? 0) - 1);
-          }
-          return out;
-        };
-        c = {
-          votes: less(votes, (e) => e.country),
-          areas: less(areas, areaOf),
-        };
-        without.set(name, c);
-      }
-      return c;
-    };
-    return list.map((f, k) => {
-      const { role, locative } = roleOf(f);
-      const best = pick(
-        f,
-        k,
-        { ...contextWithout(names[k] as string), anchors },
-        (j) => names[j] !== names[k],
-      );
-      return { start: f.start, end: f.end, text: text.slice(f.start, f.end), entry: best, role, locative };
-    });
-
-    function pick(
-      f: Found,
-      k: number,
-      c: { votes: Map<string, number>; areas: Map<string, number>; anchors: (GazetteerEntry | undefined)[] },
-      counts: (j: number) => boolean = () => true,
-    ): GazetteerEntry | null {
-      const near: GazetteerEntry[] = [];
-      for (let j = Math.max(0, k - NEIGHBOURS); j <= Math.min(c.anchors.length - 1, k + NEIGHBOURS); j++) {
-        const a = c.anchors[j];
-        if (a && counts(j)) near.push(a);
-      }
-      const topVote = Math.max(1, ...c.votes.values());
-      let best: GazetteerEntry | null = null;
-      let bestScore = Number.NEGATIVE_INFINITY;
-      const key = keyOf(f);
-      // "Hasaka city", "the town of X": a populated place, not the province of the same name.
-      const town =
-        /^\s+(?:city|town|village)\b/i.test(text.slice(f.end, f.end + 10)) ||
-        /\b(?:city|town|village) of\s+$/i.test(text.slice(Math.max(0, f.start - 20), f.start));
-      for (const e of f.entries) {
-        let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
-        if (town) s += e.precision === 'town' || e.precision === 'district' ? 3 : -3;
-        // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
-        // name of Mahdia, Tunisia).
-        if (CURATED_FEATURES.has(e.feature) || ownName(e, withoutArticle(key))) s += 4;
-        if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
-          best = e;
-          bestScore = s;
-        }
-      }
-      return best;
-    }
-
-    function score(
-      c: GazetteerEntry,
-      container: GazetteerEntry | null,
-      anchors: GazetteerEntry[],
-      countryVotes: Map<string, number>,
-      topVote: number,
-      areas: Map<string, number>,
-    ): number {
-      // An area's people only break ties between areas of one name: its feature weighs for it below.
-      let s = (c.feature === 'ADM1' ? 0.1 : 1) * Math.log10(c.population + 1);
-      s +=
-        c.feature === 'COUNTRY'
-          ? 9
-          : c.feature === 'ADM1'
-            ? 6.5
-            : c.feature === 'CONT' ||
-                c.feature === 'RGN' ||
-                c.feature === 'CONFLICT' ||
-                c.feature === 'CURATED'
-              ? 6
-              : c.feature === 'ADM2'
-                ? 4.5
-                : c.feature === 'PPLC'
-                  ? 2
-                  : c.feature === 'PPLA'
-                    ? 1.5
-                    : c.feature === 'PPLA2'
-                      ? 1
-                      : 0;
-      s += 6 * (Math.max(0, countryVotes.get(c.country) ?? 0) / topVote);
-      // "New York" in the news is the city; a city of millions outranks the state it names.
-      if (c.population >= 1_000_000 && c.feature !== 'ADM1') s += 2.5;
-      // Other mentions in the same first-level area (or, for an area, inside it).
-      const area = areaOf(c);
-      if (area && (areas.get(area) ?? 0) > 0) s += 3;
-      if (container) {
-        const inside =
-          (container.feature === 'COUNTRY' && c.country === container.country) ||
-          (container.code !== undefined && c.admin1 === container.code) ||
-          (container.feature === 'ADM1' && c.country === container.country && distanceKm(c, container) < 400);
-        s += inside ? 12 : -4;
-      }
-      let nearest = Number.POSITIVE_INFINITY;
-      for (const a of anchors)
-        if (a !== c) nearest = Math.min(nearest, c.code && a.admin1 === c.code ? 0 : distanceKm(a, c));
-      if (nearest < 100) s += 3;
-      else if (nearest < 300) s += 2;
-      else if (nearest < 800) s += 1;
-      return s;
-    }
   }
 
   /** Whether one of the candidates lies in the container. */
