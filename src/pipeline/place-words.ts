@@ -6,6 +6,8 @@ import type { GazetteerEntry } from './gazetteer.ts';
 import { normalizeName } from './gazetteer.ts';
 import { PEOPLE_OF_A_PLACE } from './text-rules.ts';
 
+export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside' | 'metonym' | 'demonym';
+
 export interface Token {
   start: number;
   end: number;
