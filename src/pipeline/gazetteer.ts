@@ -6,17 +6,20 @@
  * per row), abbreviations (AP style: "Ky.", "W.Va.", "U.S.") and a curated supplement
  * (seeds/gazetteer.csv). `gazetteer-files.ts` reads those files in Node.
  */
-import Papa from 'papaparse';
-import type { PlacePrecision } from '../shared/schema.ts';
+import { addCurated } from './gazetteer-curated.ts';
+import {
+  add,
+  type CountryRecord,
+  GEONAMES_COLUMNS as G,
+  type GazetteerEntry,
+  geonamesPrecision,
+  LATIN,
+  normalizeName,
+  rows,
+} from './gazetteer-entry.ts';
 
-/** The subset of a world-countries record the gazetteer reads. */
-export interface CountryRecord {
-  cca2: string;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  latlng: number[];
-  demonyms?: { eng?: { m?: string; f?: string } };
-}
+export { GEONAMES_COLUMNS, normalizeName } from './gazetteer-entry.ts';
+export type { CountryRecord, GazetteerEntry };
 
 /** The gazetteer's sources, as text or parsed JSON. */
 export interface GazetteerSources {
@@ -38,24 +41,6 @@ export interface GazetteerSources {
   minPopulation?: number;
 }
 
-export interface GazetteerEntry {
-  id: string;
-  name: string;
-  lat: number;
-  lon: number;
-  country: string;
-  admin1?: string;
-  precision: PlacePrecision;
-  population: number;
-  /** A first-level area's code in GeoNames' form ("US.KY"), where known: towns carry it as admin1. */
-  code?: string;
-  /**
-   * GeoNames feature code (PPLC capital, PPLA admin seat…), or COUNTRY, ADM1, ADM2, CONT (continent),
-   * RGN (world region), CONFLICT (conflict region) or CURATED.
-   */
-  feature: string;
-}
-
 export interface Gazetteer {
   /** Entries by normalised name. */
   byName: Map<string, GazetteerEntry[]>;
@@ -74,64 +59,6 @@ export interface Gazetteer {
   abbreviations: Map<string, GazetteerEntry>;
   /** Longest indexed name, in words: bounds the n-gram search. */
   maxWords: number;
-}
-
-/** Lower case, no diacritics, one kind of apostrophe-free spelling, single spaces. */
-export function normalizeName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[ʿʾ'’‘`´]/g, '')
-    .replace(/[-‐–]/g, ' ')
-    .replace(/ı/g, 'i')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const LATIN = /^[\p{Script=Latin}\s'’‘`ʿʾ.\-()]+$/u;
-
-function add(index: Map<string, GazetteerEntry[]>, name: string, entry: GazetteerEntry): number {
-  const key = normalizeName(name);
-  if (key.length < 3) return 0;
-  const list = index.get(key);
-  if (!list) index.set(key, [entry]);
-  else if (!list.includes(entry)) list.push(entry);
-  return key.split(' ').length;
-}
-
-/** GeoNames feature classes that are towns and cities, with their precision. */
-function geonamesPrecision(feature: string): PlacePrecision {
-  return feature.startsWith('PPLX') ? 'district' : 'town';
-}
-
-/** Columns of GeoNames' cities500.txt (see the GeoNames readme). */
-/** The columns of a GeoNames cities file (geonames.org/export/dump readme), by name. */
-export const GEONAMES_COLUMNS = {
-  id: 0,
-  name: 1,
-  ascii: 2,
-  alt: 3,
-  lat: 4,
-  lon: 5,
-  feature: 7,
-  country: 8,
-  admin1: 10,
-  pop: 14,
-} as const;
-const G = GEONAMES_COLUMNS;
-
-function rows(text: string, delimiter: string): Record<string, string>[] {
-  const body = text
-    .split('\n')
-    .filter((l) => !l.startsWith('#'))
-    .join('\n');
-  return Papa.parse<Record<string, string>>(body, {
-    header: true,
-    delimiter,
-    skipEmptyLines: true,
-    transform: (v) => v.trim(),
-  }).data;
 }
 
 export function buildGazetteer(src: GazetteerSources): Gazetteer {
@@ -236,70 +163,7 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     const parent = firstLevel.get(`${e.country}:${e.admin1}`);
     if (parent?.code) e.admin1 = parent.code;
   }
-  for (const row of src.regions ? rows(src.regions, ',') : []) {
-    const lat = Number(row.lat);
-    const lon = Number(row.lon);
-    if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    // A country row moves the country's point to the one the standard gazetteers give.
-    const country = row.level === 'country' ? countryMap.get(row.country ?? '') : undefined;
-    if (row.level === 'country') {
-      if (country) Object.assign(country, { lat, lon });
-      continue;
-    }
-    const feature = row.level === 'continent' ? 'CONT' : row.level === 'conflict-region' ? 'CONFLICT' : 'RGN';
-    const entry: GazetteerEntry = {
-      id: `region:${normalizeName(row.name).replace(/ /g, '-')}`,
-      name: row.name,
-      lat,
-      lon,
-      // A region across borders has no one country: it is placed in the one nearest its centre.
-      country: row.country || nearestCountry(lat, lon, src.countries),
-      precision: 'region',
-      population: 0,
-      feature,
-    };
-    for (const n of [row.name, ...(row.aliases ?? '').split('|')])
-      if (n) maxWords = Math.max(maxWords, add(byName, n, entry));
-  }
-  for (const row of src.abbreviations ? rows(src.abbreviations, ',') : []) {
-    const target =
-      byName
-        .get(normalizeName(row.name ?? ''))
-        ?.find((e) => e.country === row.country && (e.feature === 'COUNTRY' || e.feature === 'ADM1')) ?? null;
-    if (target && row.abbreviation) abbreviations.set(row.abbreviation, target);
-  }
-
-  if (src.supplement) {
-    const file = src.supplement.name;
-    rows(src.supplement.text, ',').forEach((row, i) => {
-      const lat = Number(row.lat);
-      const lon = Number(row.lon);
-      if (
-        !row.name ||
-        !Number.isFinite(lat) ||
-        !Number.isFinite(lon) ||
-        !/^[A-Z]{2}$/.test(row.country ?? '')
-      ) {
-        throw new Error(`${file}: row ${i + 2}: needs name, lat, lon and a two-letter country`);
-      }
-      if (!row.source)
-        throw new Error(`${file}: row ${i + 2} (${row.name}): cite a source for its coordinates`);
-      const entry: GazetteerEntry = {
-        id: `curated:${normalizeName(row.name).replace(/ /g, '-')}`,
-        name: row.name,
-        lat,
-        lon,
-        country: row.country ?? '',
-        admin1: row.admin1 || undefined,
-        precision: (row.precision as PlacePrecision) || 'town',
-        population: 0,
-        feature: 'CURATED',
-      };
-      for (const n of [row.name, ...(row.aliases ?? '').split('|')]) {
-        if (n) maxWords = Math.max(maxWords, add(byName, n, entry));
-      }
-    });
-  }
+  maxWords = Math.max(maxWords, addCurated(src, byName, countryMap, abbreviations));
   const englishWords = new Set(src.englishWords.split('\n'));
   const firstNames = new Set(
     (src.firstNames ?? '')
@@ -318,17 +182,4 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     abbreviations,
     maxWords: Math.min(maxWords, 6),
   };
-}
-
-function nearestCountry(lat: number, lon: number, countries: CountryRecord[]): string {
-  let best = '';
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const c of countries) {
-    const dd = ((c.latlng[0] ?? 0) - lat) ** 2 + ((c.latlng[1] ?? 0) - lon) ** 2;
-    if (dd < bestD) {
-      bestD = dd;
-      best = c.cca2;
-    }
-  }
-  return best;
 }
