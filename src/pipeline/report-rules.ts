@@ -84,6 +84,12 @@ export function insideQuotes(prefix: string): boolean {
   return (prefix.match(/["“”]/g) ?? []).length % 2 === 1;
 }
 
+/** A headline in title case ("Roadside Bomb Kills 13"): most of its words capitalised. */
+function titleCase(tokens: Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
+  return words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length / words.length > 0.6;
+}
+
 /** Why the event word at `hit` does not report a happening, or null when it does. */
 export function notReported(
   s: Sentence,
@@ -97,6 +103,9 @@ export function notReported(
   const at = head.start - s.start;
   const before = s.text.slice(Math.max(0, at - 60), at);
   if (tokens.slice(hit.from, hit.to).some((t) => t.negated)) return 'negated';
+  // "Shell Nigeria", "Operation Storm": a capitalised word inside a sentence names something.
+  if (hit.from > 0 && /^\p{Lu}/u.test(head.text) && !titleCase(tokens) && !/["“'‘(:]\s*$/.test(before))
+    return 'a name, not an event word';
   if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(s.text.slice(at)))
     return 'planned, conditional or denied';
   if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
