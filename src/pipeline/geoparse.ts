@@ -71,6 +71,14 @@ export interface GeoparseContext {
   extraMasks?: [number, number][];
 }
 
+/** The rest of an organisation's name after a place in it (up to two more capitalised words). */
+const ORGANISATION_AFTER =
+  /^(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:Movement|Party|Front|Alliance|Union|League|Congress|Association|Federation|Organi[sz]ation|Society|Company|Corporation|Corp|Inc|University|College|Institute|Foundation|Club)\b/u;
+
+/** A surname after a given name and a particle: "da Costa", "van Dyke", "bin Laden". */
+const NAME_PARTICLE =
+  /^ (?:da|de|del|della|di|do|dos|du|van|von|der|den|ter|le|la|bin|ibn|al|el) (\p{Lu}[\p{L}'’-]+)/u;
+
 /** Finds the place mentions in `text`, resolved or not, in order. */
 export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
   const { gazetteer } = ctx;
@@ -124,7 +132,13 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       gazetteer.firstNames.has(firstKey) &&
       !INSTITUTION_AFTER.test(text.slice(t.end, (run[1] as Token).end)) &&
       !gazetteer.byName.has(normalizeName(text.slice(t.start, (run[1] as Token).end)));
-    if (titled || namedPerson) {
+    // "Gilbert da Costa", "Ludwig van Beethoven": a given name, a particle, a surname.
+    const particle =
+      run.length === 1 && gazetteer.firstNames.has(firstKey)
+        ? NAME_PARTICLE.exec(text.slice(t.end, t.end + 40))
+        : null;
+    if (particle?.[1]) people.add(normalizeName(particle[1]));
+    if (titled || namedPerson || particle) {
       for (const p of run.slice(titled ? 0 : 1)) people.add(normalizeName(p.text));
       i = j + 1;
       continue;
@@ -244,6 +258,8 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
     if (f.role) return { role: f.role, locative };
+    // "the Orange Democratic Movement", "Oxford University": a name inside an organisation's name.
+    if (ORGANISATION_AFTER.test(text.slice(f.end, f.end + 40))) return { role: 'aside', locative: false };
     const capital = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === f.start);
     const countryOnly = f.entries.some((e) => e.feature === 'COUNTRY');
     // Countries and capitals are their governments unless a preposition makes them places.
