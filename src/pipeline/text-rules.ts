@@ -7,7 +7,7 @@ export function escapeRegExp(s: string): string {
 
 /** A locative preposition (with an optional article and direction) right before a name. */
 export const LOCATIVE_BEFORE =
-  /(?:\b(?:in|into|inside|at|to|from|near|across|within|throughout|toward|towards|outside|over|around|for|out of|headed for|close to|via)|\b(?:city|town|village|province|region|district|outskirts|parts|areas?|north|south|east|west|northwest|northeast|southwest|southeast) of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?$/i;
+  /(?:\b(?:in|into|inside|at|to|from|near|across|within|throughout|toward|towards|outside|over|around|out of|headed for|close to|via)|\b(?:city|town|village|province|region|district|outskirts|parts|areas?|north|south|east|west|northwest|northeast|southwest|southeast) of)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+|central\s+)?$/i;
 
 /** A place named after one of these is a reference point, not where it happened. */
 export const REFERENCE_BEFORE =
