@@ -80,13 +80,18 @@ export function ownName(e: GazetteerEntry, key: string): boolean {
   return own === key || own === `${key} city`;
 }
 
+const COMPOUND = /^(\p{Lu}[\p{L}.]*)-(\p{Ll}[\p{L}-]*)$/u;
+
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     // Drop a possessive and trailing dots/hyphens: "Turkey's" → "Turkey".
-    const word = m[0].replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
-    if (!word) continue;
+    const whole = m[0].replace(/['’]s$/u, '').replace(/[.'’-]+$/u, '');
+    if (!whole) continue;
+    // "Muslim-majority", "Britain-based": a name and the lower-case word it makes an adjective of.
+    const compound = COMPOUND.exec(whole);
+    const word = compound?.[1] ?? whole;
     const first = word[0] ?? '';
     out.push({
       start: m.index,
@@ -95,6 +100,14 @@ export function tokenize(text: string): Token[] {
       raw: m[0],
       cap: (first !== first.toLowerCase() || PREFIXED.test(word)) && !CONTRACTION.test(m[0]),
     });
+    if (compound?.[2])
+      out.push({
+        start: m.index + word.length + 1,
+        end: m.index + whole.length,
+        text: compound[2],
+        raw: compound[2],
+        cap: false,
+      });
   }
   return out;
 }
