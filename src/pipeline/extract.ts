@@ -84,6 +84,15 @@ export function passageKey(articleId: string, passage: string): string {
   return sha1Hex(`${articleId}\n${norm}`).slice(0, 12);
 }
 
+/** Gives an undated candidate the date a later sentence tells of it. */
+function datedBy(c: Candidate, d: ResolvedDate): void {
+  c.date = d.date;
+  if (d.dateEnd) c.dateEnd = d.dateEnd;
+  else delete c.dateEnd;
+  c.datePrecision = d.precision;
+  c.undated = false;
+}
+
 /** Words that say "when" without a date the resolver understood: reported, not guessed. */
 const TIME_HINT =
   /\b(?:(?:a|one|two|three|several|a few) (?:days?|weeks?|months?) (?:after|before|later|earlier)|in recent (?:days|weeks|months)|recently|overnight|the day before|the following (?:day|week))\b/gi;
@@ -190,6 +199,10 @@ export function createExtractor(opts: {
         const earlier = retold ? toldEvent.get(retold) : undefined;
         const finer = bestSite ? toPlace(bestSite) : null;
         if (!chosen && earlier && finer && refines(earlier.place, finer)) earlier.place = finer;
+        // "A roadside bomb has killed eight soldiers" then "the blast Saturday morning": its day.
+        const day = dates[0];
+        if (!chosen && earlier?.undated && day && midpoint(day) >= addDays(article.published, -HISTORY_DAYS))
+          datedBy(earlier, day);
         if (!chosen) {
           if (hits.length) findings.background.push({ articleId: article.id, sentence: s.text, why });
           else if (sites.length) findings.placeNoEvent.push({ articleId: article.id, sentence: s.text });
