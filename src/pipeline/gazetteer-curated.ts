@@ -27,15 +27,19 @@ export function addCurated(
 ): number {
   let maxWords = 1;
   for (const row of src.regions ? rows(src.regions, ',') : []) {
-    const lat = Number(row.lat);
-    const lon = Number(row.lon);
-    if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    // A country row moves the country's point to the one the standard gazetteers give.
-    const country = row.level === 'country' ? countryMap.get(row.country ?? '') : undefined;
+    const lat = row.lat ? Number(row.lat) : Number.NaN;
+    const lon = row.lon ? Number(row.lon) : Number.NaN;
+    // A country row gives a country the names news uses that the country list lacks ("Britain"),
+    // and moves its point to the one the standard gazetteers give, where it has one.
     if (row.level === 'country') {
-      if (country) Object.assign(country, { lat, lon });
+      const country = countryMap.get(row.country ?? '');
+      if (!country) continue;
+      if (Number.isFinite(lat) && Number.isFinite(lon)) Object.assign(country, { lat, lon });
+      for (const n of (row.aliases ?? '').split('|'))
+        if (n) maxWords = Math.max(maxWords, add(byName, n, country));
       continue;
     }
+    if (!row.name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
     const feature = row.level === 'continent' ? 'CONT' : row.level === 'conflict-region' ? 'CONFLICT' : 'RGN';
     const entry: GazetteerEntry = {
       id: `region:${normalizeName(row.name).replace(/ /g, '-')}`,
