@@ -39,6 +39,27 @@ const CLAUSE_OPENER = new Set([
   'over',
 ]);
 
+/** Verbs of telling and looking into: "police said gunmen shot", "police investigate the shooting". */
+const TELLING = new Set([
+  'say',
+  'tell',
+  'report',
+  'confirm',
+  'announce',
+  'investigate',
+  'probe',
+  'examine',
+  'search',
+  'seek',
+  'believe',
+  'suspect',
+  'describe',
+]);
+
+function telling(t: Token): boolean {
+  return t.pos === 'VERB' && TELLING.has(t.lemma);
+}
+
 /**
  * Who acted on whom. Active voice: the nearest actor before the trigger acts, the first after it is
  * acted on. Passive voice ("were shot by soldiers"): the actor after "by" acts, the one before is
@@ -52,7 +73,7 @@ export function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: Actor
   // An actor acts in its own clause: "Turkey made its comment after the attacks" is not Turkey attacking.
   let boundary = -1;
   for (let k = hit.from - 1; k >= 0 && boundary < 0; k--)
-    if (CLAUSE_OPENER.has((tokens[k] as Token).lemma)) boundary = k;
+    if (CLAUSE_OPENER.has((tokens[k] as Token).lemma) || telling(tokens[k] as Token)) boundary = k;
   const before = refs.filter((r) => r.at < hit.from && r.at > boundary);
   const after = refs.filter((r) => r.at >= hit.to);
   if (passive) {
