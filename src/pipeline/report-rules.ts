@@ -66,7 +66,7 @@ export function isOutcome(tokens: Token[], hit: PhraseHit<TriggerValue>): boolea
 
 /** Habitual or background statements: "has fought IS since 2014", "often clash". */
 const BACKGROUND =
-  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since the (?:start|beginning|outbreak|onset) of|increasingly|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day))\b/i;
+  /\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|many|several|some|more than \d+) (?:years|decades|centuries) ago|since the (?:start|beginning|outbreak|onset) of|increasingly|since\s+(?:\d{4}|(?:early|late|mid-?)?\s*(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|for (?:years|decades|months)|in recent years|over the (?:years|past (?:few )?(?:decade|years|months|weeks))|historically|routinely|regularly|frequently|often|usually|typically|every (?:year|week|day)|(?:is|are|was|were|has become|have become) (?:common|commonplace|frequent|rare|routine|widespread|the norm))\b/i;
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her']);
 
 /** A definite noun phrase ("the shooting", "the deadly attack"): its determiner before up to two words. */
