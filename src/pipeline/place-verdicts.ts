@@ -11,7 +11,13 @@ import {
   STRONG_LOCATIVE_BEFORE,
   withoutArticle,
 } from './place-words.ts';
-import { LOCATIVE_BEFORE, NOT_PLACES, TITLE_BEFORE } from './text-rules.ts';
+import {
+  LOCATIVE_BEFORE,
+  NOT_PLACES,
+  TITLE_BEFORE,
+  VEHICLE_MAKE_BEFORE,
+  VEHICLE_MAKES,
+} from './text-rules.ts';
 
 /**
  * Whether a recognised name is a place: for certain by its setting, not at all, or in doubt (a common
@@ -52,6 +58,9 @@ export function placeVerdicts(
     const key = keyOf(f);
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
+    // "a red Dodge Durango", "a 1992 Toyota Corolla": a vehicle, its make and its model.
+    if (VEHICLE_MAKE_BEFORE.test(before)) return false;
+    if (VEHICLE_MAKES.has(key) && /^ \p{Lu}/u.test(text.slice(f.end, f.end + 2))) return false;
     // A country, region or area by its own name: an area's alternate names ("Public" for a district in
     // Uganda) come from broad lists and prove nothing.
     // A district called "Most" or a sheading called "Middle" does not make the English word a place.

@@ -47,6 +47,19 @@ export const PEOPLE_OF_A_PLACE =
 export const INSTITUTION_AFTER =
   /^\s+(?:Police|Sheriff|Fire|Highway|Patrol|Department|Dept\.?|Bureau|Office|Agency|Authority|County|City|State|Township|Parish|University|College|School|High|Academy|Association|Council|Board|Court|Commission|Legislature|Senate|House|Assembly|General|Supreme|Hospital|Medical|Health|Center|Centre|Airport|Port|Transit|Metro|Museum|Library|Zoo|Chamber|Church|Diocese|National|Guard|Army|Public|Regional|Community|Times|News|Post|Herald|Tribune|Journal|Gazette|Daily)\b/;
 
+/** Makes of motor vehicles, lower case: "Dodge Durango" and "Toyota Corolla" are cars, not places. */
+export const VEHICLE_MAKES = new Set(
+  (
+    'acura audi bmw buick cadillac chevrolet chevy chrysler dodge ford gmc honda hummer hyundai infiniti ' +
+    'isuzu jaguar jeep kia lexus lincoln mazda mercedes mercury mitsubishi nissan oldsmobile peugeot ' +
+    'plymouth pontiac porsche renault saab saturn subaru suzuki toyota volkswagen volvo'
+  ).split(' '),
+);
+/** A make right before a name: the name is its model. */
+export const VEHICLE_MAKE_BEFORE = new RegExp(
+  `\\b(?:${[...VEHICLE_MAKES].map((m) => m[0]?.toUpperCase() + m.slice(1)).join('|')}|BMW|GMC|VW)\\s+$`,
+);
+
 /** Words never taken for a place even when a gazetteer has them. */
 export const NOT_PLACES = new Set(
   (
