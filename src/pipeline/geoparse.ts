@@ -22,6 +22,8 @@ import { type Gazetteer, type GazetteerEntry, normalizeName } from './gazetteer.
 import { containerAfter, type Found, matchRun } from './match-names.ts';
 import { placeVerdicts } from './place-verdicts.ts';
 import {
+  AREA_AFTER,
+  AREA_BEFORE,
   DIRECTION,
   LIST_GAP,
   lowerVocabulary,
@@ -210,6 +212,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
       town:
         TOWN_AFTER.test(text.slice(f.end, f.end + 10)) ||
         TOWN_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start)),
+      area:
+        AREA_AFTER.test(text.slice(f.end, f.end + 14)) ||
+        AREA_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start)),
     })),
   );
   const resolved: PlaceMention[] = kept.map((f, k) => ({

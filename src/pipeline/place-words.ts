@@ -74,10 +74,13 @@ export function ownKey(e: GazetteerEntry): string {
   return k;
 }
 
-/** Whether `key` (normalised, no article) is the place's own name: "New York" for New York City too. */
-export function ownName(e: GazetteerEntry, key: string): boolean {
+/**
+ * Whether `key` (normalised, no article) is the place's own name; a city of millions is called without
+ * its "City" too ("New York"), but not where a country has the name ("Mexico").
+ */
+export function ownName(e: GazetteerEntry, key: string, countryNamed = false): boolean {
   const own = ownKey(e);
-  return own === key || own === `${key} city`;
+  return own === key || (!countryNamed && e.population >= 5_000_000 && own === `${key} city`);
 }
 
 const COMPOUND = /^(\p{Lu}[\p{L}.]*)-(\p{Ll}[\p{L}-]*)$/u;
@@ -128,3 +131,8 @@ export const BROAD_FEATURES = new Set(['COUNTRY', 'CONT', 'RGN']);
 /** "Hasaka city", "the town of X": a populated place, not the province of the same name. */
 export const TOWN_AFTER = /^\s+(?:city|town|village)\b/i;
 export const TOWN_BEFORE = /\b(?:city|town|village) of\s+$/i;
+/** "Rafah governorate", "the province of Kandahar": the area, not its seat of the same name. */
+export const AREA_AFTER =
+  /^\s+(?:province|governorate|state|region|district|county|oblast|prefecture|department)\b/i;
+export const AREA_BEFORE =
+  /\b(?:province|governorate|state|region|district|county|oblast|prefecture|department) of\s+$/i;

@@ -61,6 +61,7 @@ const province = entry({
   lat: 36.5,
   lon: 40.9,
 });
+// A town of the province's name that is not its seat.
 const town = entry({
   id: 'town',
   name: 'Hasaka',
@@ -68,7 +69,7 @@ const town = entry({
   lat: 36.5,
   lon: 40.75,
   population: 5_000,
-  feature: 'PPLA',
+  feature: 'PPL',
 });
 
 const name = (entries: GazetteerEntry[], more: Partial<Ambiguous> = {}): Ambiguous => ({
@@ -98,6 +99,28 @@ describe('resolving a name among its candidates', () => {
   it('takes the town over the province when the text says "city" or "the town of"', () => {
     expect(resolvePlaces([name([province, town])])[0]?.id).toBe('prov');
     expect(resolvePlaces([name([province, town], { town: true })])[0]?.id).toBe('town');
+  });
+  it("takes a province's seat of the same name for the bare name, and the province when the text says so", () => {
+    const provinceOf = entry({
+      id: 'kandahar-province',
+      name: 'Kandahar',
+      country: 'AF',
+      precision: 'region',
+      feature: 'ADM1',
+      lat: 31.0,
+      lon: 65.7,
+    });
+    const seat = entry({
+      id: 'kandahar-city',
+      name: 'Kandahār',
+      country: 'AF',
+      feature: 'PPLA',
+      lat: 31.61,
+      lon: 65.71,
+      population: 50_000,
+    });
+    expect(resolvePlaces([name([provinceOf, seat])])[0]?.id).toBe('kandahar-city');
+    expect(resolvePlaces([name([provinceOf, seat], { area: true })])[0]?.id).toBe('kandahar-province');
   });
   it('resolves nothing to nothing', () => {
     expect(resolvePlaces([])).toEqual([]);

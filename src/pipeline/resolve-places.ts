@@ -4,7 +4,7 @@
  */
 import type { GazetteerEntry } from './gazetteer.ts';
 import { distanceKm } from './merge.ts';
-import { areaOf, BROAD_FEATURES, CURATED_FEATURES, ownName, withoutArticle } from './place-words.ts';
+import { areaOf, BROAD_FEATURES, CURATED_FEATURES, ownKey, ownName, withoutArticle } from './place-words.ts';
 
 /** A name to resolve, with what its setting says about it. */
 export interface Ambiguous {
@@ -16,10 +16,21 @@ export interface Ambiguous {
   container: GazetteerEntry | null;
   /** "Hasaka city", "the town of X": a populated place, not the province of the same name. */
   town: boolean;
+  /** "Rafah governorate", "the province of Kandahar": the area, not its seat of the same name. */
+  area?: boolean;
 }
 
 /** How many mentions on each side count as a mention's neighbours. */
 const NEIGHBOURS = 40;
+/** How far from an area's point its seat of the same name may lie. */
+const SEAT_KM = 150;
+/** Seats of government: of a country, a first- or a second-level area. */
+const SEATS = new Set(['PPLC', 'PPLA', 'PPLA2']);
+
+/** One name in two spellings: "Raqqa" and "Ar Raqqah" (articles dropped), not "Oklahoma City". */
+function sameName(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 2 && (a.includes(b) || b.includes(a));
+}
 
 /**
  * Two passes. The first resolves each mention from what the unambiguous mentions point to; the
@@ -106,16 +117,30 @@ export function resolvePlaces(list: Ambiguous[]): (GazetteerEntry | null)[] {
     let best: GazetteerEntry | null = null;
     let bestScore = Number.NEGATIVE_INFINITY;
     const key = f.name;
+    const countryNamed = f.entries.some((e) => e.feature === 'COUNTRY');
     for (const e of f.entries) {
       let s = score(e, containers[k] ?? null, near, c.votes, topVote, c.areas);
       if (f.town) s += e.precision === 'town' || e.precision === 'district' ? 3 : -3;
       // Named by its own name, not one of the alternate names broad lists give ("Africa" is also a
       // name of Mahdia, Tunisia).
-      if (CURATED_FEATURES.has(e.feature) || ownName(e, withoutArticle(key))) s += 4;
+      if (CURATED_FEATURES.has(e.feature) || ownName(e, withoutArticle(key), countryNamed)) s += 4;
       if (s > bestScore || (s === bestScore && best && e.id < best.id)) {
         best = e;
         bestScore = s;
       }
+    }
+    // "Rafah", "Kandahar": an area and its seat of one name are, bare, the town (news names the area
+    // as such: "Kandahar province"); the seat lies in the area, so the context that chose it holds.
+    const area = best;
+    if (area?.feature === 'ADM1' && !f.area) {
+      const seat = f.entries.find(
+        (e) =>
+          SEATS.has(e.feature) &&
+          e.country === area.country &&
+          distanceKm(e, area) < SEAT_KM &&
+          sameName(ownKey(e), withoutArticle(key)),
+      );
+      if (seat) return seat;
     }
     return best;
   }
