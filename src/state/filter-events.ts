@@ -77,10 +77,26 @@ function markList(
   }
 }
 
+/** Marks `bit` on the rows whose day is below (`atLeast`) or above the bound. */
+function markBound(
+  fails: Uint16Array,
+  bit: number,
+  days: Int32Array,
+  bound: number,
+  atLeast: boolean,
+  once: boolean,
+) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    const day = days[i] as number;
+    if (!decided(v, once) && (atLeast ? day < bound : day > bound)) fails[i] = v | bit;
+  }
+}
+
 /**
  * The filters each row fails, as bits, one filter at a time over the columns. A row already decided
  * is not tested further: for filtering, after any failure (`once`); for facet counts, after a second.
- * Facets go first, row tests (dates, the text search) last.
+ * Facets go first, then day bounds, then row tests (the text search) last.
  */
 function failures(t: EventTable, f: Filters, ctx: FilterContext, once: boolean): Uint16Array {
   const fails = new Uint16Array(t.size);
@@ -90,8 +106,15 @@ function failures(t: EventTable, f: Filters, ctx: FilterContext, once: boolean):
     markFacet(fails, BIT[key], index, chosenCodes(index, f[key]), once);
   }
   for (const key of FILTER_KEYS) {
-    if (isFacet(key)) continue;
-    const keeps = (FILTERS[key].keeps as RowTest)(t, f[key], ctx);
+    const spec = FILTERS[key];
+    const value = f[key];
+    if (!('column' in spec) || typeof value !== 'string' || !value) continue;
+    markBound(fails, BIT[key], spec.column(t), dayOf(value), spec.keeps === 'atLeast', once);
+  }
+  for (const key of FILTER_KEYS) {
+    const spec = FILTERS[key];
+    if (!('keeps' in spec) || typeof spec.keeps !== 'function') continue;
+    const keeps = (spec.keeps as RowTest)(t, f[key], ctx);
     if (!keeps) continue;
     const bit = BIT[key];
     for (let i = 0; i < fails.length; i++) {

@@ -1,12 +1,11 @@
 /**
  * The filters, one entry each: the value that keeps every event (its default), its URL parameter, and
- * how it keeps rows — a row test, or for a facet its values and each row's codes (any chosen value
- * keeps a row; the filter panel counts each value). `Filters`, `NO_FILTERS`, the URL schema
+ * how it keeps rows — a bound on a day column, a row test, or for a facet its values and each row's
+ * codes (any chosen value keeps a row; the filter panel counts each value). `Filters`, `NO_FILTERS`, the URL schema
  * (url-state.ts), filtering and the facet counts (filter-events.ts) all follow from this table, so a new
  * filter is one entry here plus its control in src/features/filters/FilterPanel.tsx.
  */
 import type { EventTable } from '../data/event-table.ts';
-import { dayOf } from '../shared/days.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
 import { type Codec, idList, isoDay } from './url-codecs.ts';
 
@@ -35,6 +34,14 @@ interface RowFilter<T> {
   keeps: (t: EventTable, value: T, ctx: FilterContext) => ((i: number) => boolean) | null;
 }
 
+/** A bound on a day column: a row is kept when its day is at least (or at most) the value's. */
+interface DayBoundFilter {
+  none: string | null;
+  url: Codec<string | null>;
+  column: (t: EventTable) => Int32Array;
+  keeps: 'atLeast' | 'atMost';
+}
+
 /** A facet: a row is kept when any of its values is chosen (none chosen keeps all). */
 interface FacetFilter<T extends string> {
   none: T[];
@@ -43,6 +50,7 @@ interface FacetFilter<T extends string> {
 }
 
 const rowFilter = <T>(f: RowFilter<T>) => f;
+const dayBound = (f: DayBoundFilter) => f;
 const facetFilter = <T extends string>(f: FacetFilter<T>) => f;
 
 /** The outlet of each article code, outlets as a facet of the sources (no outlet: ''). */
@@ -62,25 +70,9 @@ function outletIndex(t: EventTable): FacetIndex {
 /** In URL order (the parameters are written in this order). */
 export const FILTERS = {
   /** Events whose date range ends on or after this day. */
-  from: rowFilter<string | null>({
-    none: null,
-    url: isoDay('from'),
-    keeps: (t, from) => {
-      if (!from) return null;
-      const day = dayOf(from);
-      return (i) => (t.dayEnd[i] as number) >= day;
-    },
-  }),
+  from: dayBound({ none: null, url: isoDay('from'), column: (t) => t.dayEnd, keeps: 'atLeast' }),
   /** Events whose date range starts on or before this day. */
-  to: rowFilter<string | null>({
-    none: null,
-    url: isoDay('to'),
-    keeps: (t, to) => {
-      if (!to) return null;
-      const day = dayOf(to);
-      return (i) => (t.day[i] as number) <= day;
-    },
-  }),
+  to: dayBound({ none: null, url: isoDay('to'), column: (t) => t.day, keeps: 'atMost' }),
   actors: facetFilter<string>({
     none: [],
     url: idList('actors'),
