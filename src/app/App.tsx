@@ -14,11 +14,12 @@ import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
 import { useEventsData } from '../state/events-data.ts';
+import { hasFilters } from '../state/filter-table.ts';
 import { notices as noticesFor } from '../state/notices.ts';
 import { useSearchContext } from '../state/search-context.ts';
 import { useSelection } from '../state/selection.ts';
 import { useShortcuts } from '../state/shortcuts.ts';
-import { hasFilters, useUi } from '../state/store.ts';
+import { useUi } from '../state/store.ts';
 import { countLabel, useVisibleEvents } from '../state/visible-events.ts';
 import { eventLink, fitOnLoad, initialDataUrl, initialUrl, useUrlSync, viewLink } from './url-sync.ts';
 

@@ -249,9 +249,14 @@ describe('the seed corpus, end to end', () => {
   it('offsets point at the passage in the stored text', () => {
     const r = runPipeline(files(), kit);
     const texts = new Map(r.articles.map((a) => [a.id, (JSON.parse(a.json) as { text: string }).text]));
+    // Each source is one whole sentence of the text the app shows (not just a span of the right length).
+    const sentences = new Map([...texts].map(([id, text]) => [id, splitSentences(text)]));
     for (const e of r.data.events)
-      for (const s of e.sources)
-        expect(texts.get(s.articleId)?.slice(s.start, s.end).length).toBe(s.end - s.start);
+      for (const s of e.sources) {
+        const sentence = sentences.get(s.articleId)?.find((x) => x.start === s.start && x.end === s.end);
+        expect(sentence?.text).toBe(texts.get(s.articleId)?.slice(s.start, s.end));
+        expect(sentence?.text.trim()).toBeTruthy();
+      }
   });
   it('stays at or above the measured quality on the ACLED-coded seed gold, with no event in the wrong country', () => {
     const r = runPipeline(files(), kit);

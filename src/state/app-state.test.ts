@@ -4,11 +4,11 @@ import { tableFromEvents } from '../data/table-from-json.ts';
 import type { Article } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { filterTable } from './filter-events.ts';
+import { type Filters, hasFilters, NO_FILTERS } from './filter-table.ts';
 import { notices } from './notices.ts';
 import { MAX_SEARCHED_ARTICLES, searchContext, searchesPassages } from './search-context.ts';
 import { pickedVisible } from './selection.ts';
 import { type ShortcutContext, shortcutFor, stepRow } from './shortcuts.ts';
-import { type Filters, hasFilters, NO_FILTERS } from './store.ts';
 import { countLabel, withoutDates } from './visible-events.ts';
 
 const table = tableFromEvents(seedEvents);

@@ -1,83 +1,135 @@
 /**
  * Filtering: a pure function of (event table, filters), the same rows for map, list and timeline.
- * It runs over typed-array columns in one pass (a million events in tens of milliseconds) and never
- * builds an object per event.
+ * It runs over typed-array columns, one filter at a time (a million events in tens of milliseconds),
+ * and never builds an object per event. What each filter does is its entry in filter-table.ts.
  */
 import type { EventTable } from '../data/event-table.ts';
 import { dayOf } from '../shared/days.ts';
-import { placePrecisions } from '../shared/schema.ts';
-import type { Filters } from './store.ts';
+import {
+  type FacetIndex,
+  type FacetKey,
+  FILTER_KEYS,
+  FILTERS,
+  type FilterContext,
+  type Filters,
+} from './filter-table.ts';
 
-export interface FilterContext {
-  /** Lower-cased searchable text of a row beyond its summary and place (actor names, passages). */
-  extraText?: (row: number) => string;
-}
+export type { FilterContext } from './filter-table.ts';
 
 export interface FilterResult {
   /** Rows passing every filter, in date order. */
   rows: Uint32Array;
 }
 
-/** A lookup by code of the ids a facet keeps; null when the facet does not filter. */
-function selection(ids: string[], chosen: string[]): Uint8Array | null {
-  if (!chosen.length) return null;
+/** Bit k of a row's fails: the k-th filter of the table rejects it. */
+const BIT = Object.fromEntries(FILTER_KEYS.map((k, i) => [k, 1 << i])) as Record<keyof Filters, number>;
+if (FILTER_KEYS.length > 16) throw new Error('fails are 16-bit: widen them for more filters');
+
+type RowTest = (t: EventTable, value: unknown, ctx: FilterContext) => ((i: number) => boolean) | null;
+
+const isFacet = (k: keyof Filters): k is FacetKey => 'facet' in FILTERS[k];
+
+/** Per code of a facet index, whether a chosen value keeps it. */
+function chosenCodes(index: FacetIndex, chosen: readonly string[]): Uint8Array {
   const want = new Set(chosen);
-  return Uint8Array.from(ids, (id) => (want.has(id) ? 1 : 0));
+  const byValue = Uint8Array.from(index.values, (v) => (want.has(v) ? 1 : 0));
+  const { valueOfCode } = index;
+  return valueOfCode ? Uint8Array.from(valueOfCode, (v) => byValue[v] as number) : byValue;
 }
 
-function anyOf(sel: Uint8Array, start: Uint32Array, codes: Int32Array, i: number): boolean {
-  for (let j = start[i] as number; j < (start[i + 1] as number); j++)
-    if (sel[codes[j] as number]) return true;
-  return false;
+/** Whether a row is decided: it fails a filter (`once`), or two (a row failing two counts nowhere). */
+const decided = (v: number, once: boolean) => v !== 0 && (once || (v & (v - 1)) !== 0);
+
+/** Marks `bit` on the rows none of whose codes is kept (a loop for each shape). */
+function markFacet(fails: Uint16Array, bit: number, index: FacetIndex, keep: Uint8Array, once: boolean) {
+  if (index.start === null) markOne(fails, bit, index.codes, keep, once);
+  else markList(fails, bit, index.start, index.codes, keep, once);
 }
 
-/** Facets whose counts the filter panel shows, in the order of Dimension bits. */
-const DATE = 0;
-const TYPE = 1;
-const ACTOR = 2;
-const PRECISION = 3;
-const OUTLET = 4;
-const ARTICLE = 5;
-const TEXT = 6;
-
-/** The outlet of each article code. */
-function outlets(t: EventTable): string[] {
-  const outletOf = new Map(t.meta.articles.map((a) => [a.id, a.outlet ?? '']));
-  return t.articleIds.map((id) => outletOf.get(id) ?? '');
+function markOne(
+  fails: Uint16Array,
+  bit: number,
+  codes: Int32Array | Uint8Array,
+  keep: Uint8Array,
+  once: boolean,
+) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (!decided(v, once) && keep[codes[i] as number] !== 1) fails[i] = v | bit;
+  }
 }
 
-function compile(t: EventTable, f: Filters, ctx: FilterContext) {
-  const outletOfArticle = outlets(t);
-  const outletWanted = new Set(f.outlets);
-  const outletSel = f.outlets.length
-    ? Uint8Array.from(outletOfArticle, (o) => (outletWanted.has(o) ? 1 : 0))
-    : null;
-  const from = f.from ? dayOf(f.from) : Number.NEGATIVE_INFINITY;
-  const to = f.to ? dayOf(f.to) : Number.POSITIVE_INFINITY;
-  const types = selection(t.typeIds, f.types);
-  const actors = selection(t.actorIds, f.actors);
-  const precisions = selection([...placePrecisions], f.precisions);
-  const articles = selection(t.articleIds, f.articles);
-  const q = f.q.trim().toLowerCase();
-  /** Bit d set when row i fails dimension d. */
-  return (i: number): number => {
-    let fails = 0;
-    if ((t.dayEnd[i] as number) < from || (t.day[i] as number) > to) fails |= 1 << DATE;
-    if (types && !types[t.type[i] as number]) fails |= 1 << TYPE;
-    if (actors && !anyOf(actors, t.actorStart, t.actorCodes, i)) fails |= 1 << ACTOR;
-    if (precisions && !precisions[t.precision[i] as number]) fails |= 1 << PRECISION;
-    if (outletSel && !anyOf(outletSel, t.sourceStart, t.sourceArticles, i)) fails |= 1 << OUTLET;
-    if (articles && !anyOf(articles, t.sourceStart, t.sourceArticles, i)) fails |= 1 << ARTICLE;
-    if (q && !`${t.text(i)}\n${ctx.extraText?.(i) ?? ''}`.includes(q)) fails |= 1 << TEXT;
-    return fails;
-  };
+function markList(
+  fails: Uint16Array,
+  bit: number,
+  start: Uint32Array,
+  codes: Int32Array | Uint8Array,
+  keep: Uint8Array,
+  once: boolean,
+) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (decided(v, once)) continue;
+    let kept = false;
+    for (let j = start[i] as number; j < (start[i + 1] as number) && !kept; j++)
+      kept = keep[codes[j] as number] === 1;
+    if (!kept) fails[i] = v | bit;
+  }
+}
+
+/** Marks `bit` on the rows whose day is below (`atLeast`) or above the bound. */
+function markBound(
+  fails: Uint16Array,
+  bit: number,
+  days: Int32Array,
+  bound: number,
+  atLeast: boolean,
+  once: boolean,
+) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    const day = days[i] as number;
+    if (!decided(v, once) && (atLeast ? day < bound : day > bound)) fails[i] = v | bit;
+  }
+}
+
+/**
+ * The filters each row fails, as bits, one filter at a time over the columns. A row already decided
+ * is not tested further: for filtering, after any failure (`once`); for facet counts, after a second.
+ * Facets go first, then day bounds, then row tests (the text search) last.
+ */
+function failures(t: EventTable, f: Filters, ctx: FilterContext, once: boolean): Uint16Array {
+  const fails = new Uint16Array(t.size);
+  for (const key of FILTER_KEYS) {
+    if (!isFacet(key) || !f[key].length) continue;
+    const index = FILTERS[key].facet(t);
+    markFacet(fails, BIT[key], index, chosenCodes(index, f[key]), once);
+  }
+  for (const key of FILTER_KEYS) {
+    const spec = FILTERS[key];
+    const value = f[key];
+    if (!('column' in spec) || typeof value !== 'string' || !value) continue;
+    markBound(fails, BIT[key], spec.column(t), dayOf(value), spec.keeps === 'atLeast', once);
+  }
+  for (const key of FILTER_KEYS) {
+    const spec = FILTERS[key];
+    if (!('keeps' in spec) || typeof spec.keeps !== 'function') continue;
+    const keeps = (spec.keeps as RowTest)(t, f[key], ctx);
+    if (!keeps) continue;
+    const bit = BIT[key];
+    for (let i = 0; i < fails.length; i++) {
+      const v = fails[i] as number;
+      if (!decided(v, once) && !keeps(i)) fails[i] = v | bit;
+    }
+  }
+  return fails;
 }
 
 export function filterTable(t: EventTable, f: Filters, ctx: FilterContext = {}): FilterResult {
-  const failsOf = compile(t, f, ctx);
+  const fails = failures(t, f, ctx, true);
   const rows = new Uint32Array(t.size);
   let r = 0;
-  for (let i = 0; i < t.size; i++) if (failsOf(i) === 0) rows[r++] = i;
+  for (let i = 0; i < t.size; i++) if (fails[i] === 0) rows[r++] = i;
   return { rows: rows.slice(0, r) };
 }
 
@@ -99,68 +151,70 @@ export function withinDates(t: EventTable, candidates: Uint32Array, from: string
   return out.slice(0, n);
 }
 
-export interface FacetCounts {
-  types: Map<string, number>;
-  actors: Map<string, number>;
-  precisions: Map<string, number>;
-  outlets: Map<string, number>;
-  articles: Map<string, number>;
-}
+/** For each facet, the number of events per value. */
+export type FacetCounts = Record<FacetKey, Map<string, number>>;
 
 /**
  * For each facet, counts per value over the rows passing every *other* filter (so a checked box does
- * not zero its neighbours) — all facets in one pass: a row failing no filter counts everywhere, a row
- * failing exactly one counts only in that facet.
+ * not zero its neighbours): a row failing no filter counts in every facet, a row failing exactly one
+ * counts only in that facet. A row counts once per value ("seen" is the row's stamp per value: no Set
+ * per row).
  */
 export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}): FacetCounts {
-  const failsOf = compile(t, f, ctx);
-  const types = new Float64Array(t.typeIds.length);
-  const actors = new Float64Array(t.actorIds.length);
-  const precisions = new Float64Array(placePrecisions.length);
-  const articles = new Float64Array(t.articleIds.length);
-  // Outlets as codes; "seen in this row" as the row's stamp per code (no Set per row: 5× faster).
-  const outletOfArticle = outlets(t);
-  const outletNames = [...new Set(outletOfArticle)];
-  const outletCode = new Map(outletNames.map((o, k) => [o, k]));
-  const outletOf = Int32Array.from(outletOfArticle, (o) => outletCode.get(o) ?? 0);
-  const outletTotals = new Float64Array(outletNames.length);
-  const actorSeen = new Int32Array(t.actorIds.length).fill(-1);
-  const articleSeen = new Int32Array(t.articleIds.length).fill(-1);
-  const outletSeen = new Int32Array(outletNames.length).fill(-1);
-  for (let i = 0; i < t.size; i++) {
-    const fails = failsOf(i);
-    if (fails !== 0 && (fails & (fails - 1)) !== 0) continue;
-    const all = fails === 0;
-    if (all || fails === 1 << TYPE) bump(types, t.type[i] as number);
-    if (all || fails === 1 << PRECISION) bump(precisions, t.precision[i] as number);
-    if (all || fails === 1 << ACTOR) {
-      for (let j = t.actorStart[i] as number; j < (t.actorStart[i + 1] as number); j++) {
-        const c = t.actorCodes[j] as number;
-        if (actorSeen[c] !== i) bump(actors, c);
-        actorSeen[c] = i;
-      }
-    }
-    const byArticle = all || fails === 1 << ARTICLE;
-    const byOutlet = all || fails === 1 << OUTLET;
-    if (byArticle || byOutlet) {
-      for (let j = t.sourceStart[i] as number; j < (t.sourceStart[i + 1] as number); j++) {
-        const c = t.sourceArticles[j] as number;
-        if (byArticle && articleSeen[c] !== i) bump(articles, c);
-        articleSeen[c] = i;
-        const o = outletOf[c] as number;
-        if (byOutlet && outletSeen[o] !== i) bump(outletTotals, o);
-        outletSeen[o] = i;
-      }
+  const fails = failures(t, f, ctx, false);
+  const counts = {} as FacetCounts;
+  for (const key of FILTER_KEYS) {
+    if (!isFacet(key)) continue;
+    const index = FILTERS[key].facet(t);
+    const totals = countFacet(fails, BIT[key], index);
+    counts[key] = new Map(index.values.map((value, k) => [value, totals[k] ?? 0]));
+  }
+  return counts;
+}
+
+/** Counts per value of one facet over the rows failing nothing or only it (a loop for each shape). */
+function countFacet(fails: Uint16Array, bit: number, { values, codes, start, valueOfCode }: FacetIndex) {
+  // Counted by code, then added up by value (an outlet's articles).
+  const byCode = new Float64Array(valueOfCode ? valueOfCode.length : values.length);
+  if (start === null) countOne(fails, bit, codes, byCode);
+  else countList(fails, bit, start, codes, byCode, valueOfCode, values.length);
+  if (!valueOfCode) return byCode;
+  const totals = new Float64Array(values.length);
+  for (let c = 0; c < byCode.length; c++) {
+    const value = valueOfCode[c] as number;
+    totals[value] = (totals[value] ?? 0) + (byCode[c] as number);
+  }
+  return totals;
+}
+
+function countOne(fails: Uint16Array, bit: number, codes: Int32Array | Uint8Array, counts: Float64Array) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (v === 0 || v === bit) bump(counts, codes[i] as number);
+  }
+}
+
+/** A row counts once per value: "seen" is the row's stamp per value (no Set per row). */
+function countList(
+  fails: Uint16Array,
+  bit: number,
+  start: Uint32Array,
+  codes: Int32Array | Uint8Array,
+  counts: Float64Array,
+  valueOfCode: Int32Array | null,
+  valueCount: number,
+) {
+  const seen = new Int32Array(valueCount).fill(-1);
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (v !== 0 && v !== bit) continue;
+    for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+      const c = codes[j] as number;
+      const value = valueOfCode ? (valueOfCode[c] as number) : c;
+      if (seen[value] !== i) bump(counts, c);
+      seen[value] = i;
     }
   }
-  const byId = (ids: string[], counts: Float64Array) => new Map(ids.map((id, c) => [id, counts[c] ?? 0]));
-  return {
-    types: byId(t.typeIds, types),
-    actors: byId(t.actorIds, actors),
-    precisions: byId([...placePrecisions], precisions),
-    outlets: byId(outletNames, outletTotals),
-    articles: byId(t.articleIds, articles),
-  };
 }
 
 const bump = (counts: Float64Array, code: number) => {

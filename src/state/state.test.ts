@@ -6,7 +6,7 @@ import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { facetCounts, filterTable, withinDates } from './filter-events.ts';
-import { type Filters, NO_FILTERS } from './store.ts';
+import { type Filters, NO_FILTERS } from './filter-table.ts';
 import {
   DEFAULT_STATE,
   decodeSearch,

@@ -4,32 +4,8 @@
  */
 import { create } from 'zustand';
 import type { ColorMode } from '../data/color-keys.ts';
-import type { PlacePrecision } from '../shared/schema.ts';
+import { type Filters, NO_FILTERS } from './filter-table.ts';
 import { markFilterStart } from './perf.ts';
-
-export interface Filters {
-  from: string | null;
-  to: string | null;
-  actors: string[];
-  types: string[];
-  q: string;
-  /** Place precisions to show; empty means all. */
-  precisions: PlacePrecision[];
-  outlets: string[];
-  /** Article ids: events with a source in any of them. */
-  articles: string[];
-}
-
-export const NO_FILTERS: Filters = {
-  from: null,
-  to: null,
-  actors: [],
-  types: [],
-  q: '',
-  precisions: [],
-  outlets: [],
-  articles: [],
-};
 
 interface SelectionSlice {
   selectedId: string | null;
@@ -68,11 +44,3 @@ export const useUi = create<UiState>((set) => ({
   colorMode: 'type',
   setColorMode: (colorMode) => set({ colorMode }),
 }));
-
-/** Whether any filter is set: every key of Filters, so a new filter needs no change here. */
-export function hasFilters(f: Filters): boolean {
-  return (Object.keys(NO_FILTERS) as (keyof Filters)[]).some((k) => {
-    const v = f[k];
-    return Array.isArray(v) ? v.length > 0 : Boolean(v);
-  });
-}

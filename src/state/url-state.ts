@@ -1,14 +1,14 @@
 /**
  * The shareable state and its URL form: one table, each key with its parameter, a decoder (invalid →
- * dropped with a notice, never thrown) and an encoder. The compiler checks the table is complete.
+ * dropped with a notice, never thrown) and an encoder. The compiler checks the table is complete; the
+ * filters' entries come from the filter table (filter-table.ts).
  * The map view lives in the hash (#zoom/lat/lng), read and written by MapLibre's `hash` option.
  */
 
 import type { ColorMode } from '../data/color-keys.ts';
 import { DATA_PARAM, decodeDataUrl } from '../data/data-url.ts';
-import { isIsoDay } from '../shared/days.ts';
-import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
-import { type Filters, NO_FILTERS } from './store.ts';
+import { FILTER_KEYS, FILTERS, type Filters, NO_FILTERS } from './filter-table.ts';
+import { type Codec, ID } from './url-codecs.ts';
 
 export interface ShareableState extends Filters {
   event: string | null;
@@ -16,59 +16,15 @@ export interface ShareableState extends Filters {
   color: ColorMode;
 }
 
-interface Codec<T> {
-  param: string;
-  /** Push a history entry when it changes (discrete), or replace the current one (continuous). */
-  push?: boolean;
-  /** `pageHref` resolves relative values (the data file's address). */
-  decode: (raw: string, pageHref: string) => T | undefined;
-  encode: (value: T) => string | null;
-}
-
-const ID = /^[A-Za-z0-9_-]{1,80}$/;
-
-const idList: Codec<string[]> = {
-  param: '',
-  decode: (raw) => {
-    const ids = raw.split(',').filter(Boolean);
-    return ids.length > 0 && ids.length <= 100 && ids.every((i) => ID.test(i)) ? ids : undefined;
-  },
-  encode: (v) => (v.length ? v.join(',') : null),
+/** The filters' codecs, from the filter table. */
+const filterCodecs = Object.fromEntries(FILTER_KEYS.map((k) => [k, FILTERS[k].url])) as {
+  [K in keyof Filters]: Codec<Filters[K]>;
 };
-
-const day = (param: string): Codec<string | null> => ({
-  param,
-  decode: (raw) => (isIsoDay(raw) ? raw : undefined),
-  encode: (v) => v,
-});
 
 export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> } = {
   event: { param: 'event', push: true, decode: (raw) => (ID.test(raw) ? raw : undefined), encode: (v) => v },
   data: { param: DATA_PARAM, decode: decodeDataUrl, encode: (v) => v },
-  from: day('from'),
-  to: day('to'),
-  actors: { ...idList, param: 'actors' },
-  types: { ...idList, param: 'types' },
-  q: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
-  precisions: {
-    param: 'precision',
-    decode: (raw) => {
-      const list = raw.split(',').filter(Boolean);
-      return list.length && list.every((p) => (placePrecisions as readonly string[]).includes(p))
-        ? (list as PlacePrecision[])
-        : undefined;
-    },
-    encode: (v) => (v.length ? v.join(',') : null),
-  },
-  outlets: {
-    param: 'outlets',
-    decode: (raw) => {
-      const list = raw.split('|').filter(Boolean);
-      return list.length && list.length <= 50 && list.every((o) => o.length <= 100) ? list : undefined;
-    },
-    encode: (v) => (v.length ? v.join('|') : null),
-  },
-  articles: { ...idList, param: 'articles' },
+  ...filterCodecs,
   color: {
     param: 'color',
     decode: (raw) => (raw === 'type' || raw === 'actor' ? raw : undefined),

@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EventTable } from '../data/event-table.ts';
 import { type FilterContext, filterTable, withinDates } from './filter-events.ts';
-import { type Filters, hasFilters, useUi } from './store.ts';
+import { type Filters, hasFilters } from './filter-table.ts';
+import { useUi } from './store.ts';
 
 const NO_ROWS = new Uint32Array(0);
 

@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo } from 'react';
 import type { EventTable } from '../../data/event-table.ts';
 import { placePrecisions } from '../../shared/schema.ts';
 import { type FilterContext, facetCounts } from '../../state/filter-events.ts';
-import { type Filters, hasFilters } from '../../state/store.ts';
+import { type Filters, hasFilters } from '../../state/filter-table.ts';
 
 interface Props {
   table: EventTable;

@@ -1,0 +1,152 @@
+/**
+ * The bench's page drivers: load a data set into the app or the naive page in a fresh browser context,
+ * read its performance marks, make the filter changes, and measure panning and memory afterwards.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { rendererRss } from './serve.ts';
+
+async function waitForMeasure(page: Page, name: string, count: number, timeout: number): Promise<number> {
+  await page.waitForFunction(
+    ([n, c]) => performance.getEntriesByName(n as string).length >= (c as number),
+    [name, count],
+    { timeout, polling: 20 },
+  );
+  return page.evaluate(
+    ([n, c]) => (performance.getEntriesByName(n as string)[(c as number) - 1] as PerformanceEntry).duration,
+    [name, count],
+  );
+}
+
+/** Frames per second while the map pans for two seconds. (A string: tsx would wrap a function's
+ * inner closures in a helper that does not exist in the page.) */
+const PAN_FPS = `new Promise((done) => {
+  const map = window.__atlasMap;
+  let frames = 0;
+  const count = () => { frames += 1; };
+  map.on('render', count);
+  const start = performance.now();
+  map.panBy([400, 150], { duration: 2000, easing: (t) => t });
+  setTimeout(() => { map.off('render', count); done((frames * 1000) / (performance.now() - start)); }, 2000);
+})`;
+const panFps = (page: Page): Promise<number> => page.evaluate(PAN_FPS) as Promise<number>;
+
+export interface Result {
+  ready: number[];
+  filters: number[];
+  heapMb: number;
+  rssMb: number;
+  fps: number;
+  failed?: string;
+}
+
+/** A brush over [a, b] (fractions of the timeline's width; the app's resulting range is replayed in the
+ * naive page) or an actor checkbox turned on or off. */
+export type Change =
+  | { brush: [number, number]; from?: string | null; to?: string | null }
+  | { actor: string; on: boolean };
+
+/** A fresh page as a first visit sees it (no service worker: every request reaches the server). */
+async function freshPage(browser: Browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    serviceWorkers: 'block',
+  });
+  return { context, page: await context.newPage() };
+}
+
+/** Panning, JS heap and renderer memory, once the filter changes are done. */
+async function measureAfter(page: Page): Promise<Pick<Result, 'fps' | 'heapMb' | 'rssMb'>> {
+  const fps = await panFps(page);
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize,
+  );
+  return { fps, heapMb: heap / 2 ** 20, rssMb: rendererRss() / 2 ** 20 };
+}
+
+export const NONE = { heapMb: 0, rssMb: 0, fps: 0 };
+
+/** Where the pages are served, and how many times each is loaded. */
+export interface BenchSite {
+  base: string;
+  loads: number;
+}
+
+export async function runApp(
+  { base, loads }: BenchSite,
+  browser: Browser,
+  size: number,
+  changes: Change[],
+): Promise<Result> {
+  const ready: number[] = [];
+  const filters: number[] = [];
+  let after = NONE;
+  for (let load = 0; load < loads; load++) {
+    const { context, page } = await freshPage(browser);
+    await page.goto(`${base}/?data=/bench-data/${size}/events.arrow`);
+    ready.push(await waitForMeasure(page, 'events-ready', 1, 120_000));
+    if (load === loads - 1) {
+      await page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 120_000 });
+      const box = await page.locator('.timeline-svg').boundingBox();
+      let n = 0;
+      for (const change of changes) {
+        if ('brush' in change) {
+          if (!box) throw new Error('no timeline');
+          const [a, b] = change.brush;
+          await page.mouse.move(box.x + box.width * a, box.y + 30);
+          await page.mouse.down();
+          await page.mouse.move(box.x + box.width * b, box.y + 30, { steps: 3 });
+          await page.mouse.up();
+          // The naive page gets the range the brush made.
+          const url = new URL(page.url());
+          change.from = url.searchParams.get('from');
+          change.to = url.searchParams.get('to');
+        } else {
+          if (!(await page.locator('details.filters-box[open]').count()))
+            await page.getByText('Filters and export').click();
+          await page.getByRole('checkbox', { name: new RegExp(change.actor) }).click();
+        }
+        n += 1;
+        filters.push(await waitForMeasure(page, 'filter', n, 60_000));
+      }
+      after = await measureAfter(page);
+    }
+    await context.close();
+  }
+  return { ready, filters, ...after };
+}
+
+export async function runNaive(
+  { base, loads }: BenchSite,
+  browser: Browser,
+  size: number,
+  changes: Change[],
+): Promise<Result> {
+  const ready: number[] = [];
+  const filters: number[] = [];
+  let after = NONE;
+  for (let load = 0; load < loads; load++) {
+    const { context, page } = await freshPage(browser);
+    try {
+      await page.goto(`${base}/src/bench/naive.html?data=/bench-data/${size}/events.json`);
+      ready.push(await waitForMeasure(page, 'events-ready', 1, 240_000));
+      if (load === loads - 1) {
+        let n = 0;
+        for (const change of changes) {
+          await page.evaluate((c) => {
+            const naive = window.__naive as NonNullable<typeof window.__naive>;
+            if ('brush' in c) naive.setRange(c.from ?? null, c.to ?? null);
+            else naive.setActors(c.on ? [c.actor] : []);
+          }, change);
+          n += 1;
+          filters.push(await waitForMeasure(page, 'filter', n, 120_000));
+        }
+        after = await measureAfter(page);
+      }
+    } catch (e) {
+      await context.close();
+      return { ready, filters, ...after, failed: (e as Error).message.split('\n')[0] };
+    }
+    await context.close();
+  }
+  return { ready, filters, ...after };
+}

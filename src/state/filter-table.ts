@@ -1,0 +1,152 @@
+/**
+ * The filters, one entry each: the value that keeps every event (its default), its URL parameter, and
+ * how it keeps rows — a bound on a day column, a row test, or for a facet its values and each row's
+ * codes (any chosen value keeps a row; the filter panel counts each value). `Filters`, `NO_FILTERS`, the URL schema
+ * (url-state.ts), filtering and the facet counts (filter-events.ts) all follow from this table, so a new
+ * filter is one entry here plus its control in src/features/filters/FilterPanel.tsx.
+ */
+import type { EventTable } from '../data/event-table.ts';
+import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
+import { type Codec, idList, isoDay } from './url-codecs.ts';
+
+export interface FilterContext {
+  /** Lower-cased searchable text of a row beyond its summary and place (actor names, passages). */
+  extraText?: (row: number) => string;
+}
+
+/**
+ * A facet's values and the codes of each row: `codes[i]` when `start` is null (one value a row), else
+ * `codes[start[i] .. start[i + 1])`. A code is the position of its value unless `valueOfCode` maps it
+ * (an article code to its outlet's position).
+ */
+export interface FacetIndex {
+  values: readonly string[];
+  codes: Int32Array | Uint8Array;
+  start: Uint32Array | null;
+  valueOfCode: Int32Array | null;
+}
+
+/** A filter with a test per row. */
+interface RowFilter<T> {
+  none: T;
+  url: Codec<T>;
+  /** The test that keeps row i, or null when `value` keeps every row. */
+  keeps: (t: EventTable, value: T, ctx: FilterContext) => ((i: number) => boolean) | null;
+}
+
+/** A bound on a day column: a row is kept when its day is at least (or at most) the value's. */
+interface DayBoundFilter {
+  none: string | null;
+  url: Codec<string | null>;
+  column: (t: EventTable) => Int32Array;
+  keeps: 'atLeast' | 'atMost';
+}
+
+/** A facet: a row is kept when any of its values is chosen (none chosen keeps all). */
+interface FacetFilter<T extends string> {
+  none: T[];
+  url: Codec<T[]>;
+  facet: (t: EventTable) => FacetIndex;
+}
+
+const rowFilter = <T>(f: RowFilter<T>) => f;
+const dayBound = (f: DayBoundFilter) => f;
+const facetFilter = <T extends string>(f: FacetFilter<T>) => f;
+
+/** The outlet of each article code, outlets as a facet of the sources (no outlet: ''). */
+function outletIndex(t: EventTable): FacetIndex {
+  const outletOf = new Map(t.meta.articles.map((a) => [a.id, a.outlet ?? '']));
+  const byArticle = t.articleIds.map((id) => outletOf.get(id) ?? '');
+  const values = [...new Set(byArticle)];
+  const position = new Map(values.map((o, k) => [o, k]));
+  return {
+    values,
+    codes: t.sourceArticles,
+    start: t.sourceStart,
+    valueOfCode: Int32Array.from(byArticle, (o) => position.get(o) ?? 0),
+  };
+}
+
+/** In URL order (the parameters are written in this order). */
+export const FILTERS = {
+  /** Events whose date range ends on or after this day. */
+  from: dayBound({ none: null, url: isoDay('from'), column: (t) => t.dayEnd, keeps: 'atLeast' }),
+  /** Events whose date range starts on or before this day. */
+  to: dayBound({ none: null, url: isoDay('to'), column: (t) => t.day, keeps: 'atMost' }),
+  actors: facetFilter<string>({
+    none: [],
+    url: idList('actors'),
+    facet: (t) => ({ values: t.actorIds, codes: t.actorCodes, start: t.actorStart, valueOfCode: null }),
+  }),
+  types: facetFilter<string>({
+    none: [],
+    url: idList('types'),
+    facet: (t) => ({ values: t.typeIds, codes: t.type, start: null, valueOfCode: null }),
+  }),
+  /** Free text in the summary, the place name and what the context adds (actor names, passages). */
+  q: rowFilter<string>({
+    none: '',
+    url: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
+    keeps: (t, value, ctx) => {
+      const q = value.trim().toLowerCase();
+      if (!q) return null;
+      return (i) => `${t.text(i)}\n${ctx.extraText?.(i) ?? ''}`.includes(q);
+    },
+  }),
+  precisions: facetFilter<PlacePrecision>({
+    none: [],
+    url: {
+      param: 'precision',
+      decode: (raw) => {
+        const list = raw.split(',').filter(Boolean);
+        return list.length && list.every((p) => (placePrecisions as readonly string[]).includes(p))
+          ? (list as PlacePrecision[])
+          : undefined;
+      },
+      encode: (v) => (v.length ? v.join(',') : null),
+    },
+    facet: (t) => ({ values: placePrecisions, codes: t.precision, start: null, valueOfCode: null }),
+  }),
+  /** Events with a source from any of these outlets. */
+  outlets: facetFilter<string>({
+    none: [],
+    url: {
+      param: 'outlets',
+      decode: (raw) => {
+        const list = raw.split('|').filter(Boolean);
+        return list.length && list.length <= 50 && list.every((o) => o.length <= 100) ? list : undefined;
+      },
+      encode: (v) => (v.length ? v.join('|') : null),
+    },
+    facet: outletIndex,
+  }),
+  /** Events with a source in any of these articles. */
+  articles: facetFilter<string>({
+    none: [],
+    url: idList('articles'),
+    facet: (t) => ({
+      values: t.articleIds,
+      codes: t.sourceArticles,
+      start: t.sourceStart,
+      valueOfCode: null,
+    }),
+  }),
+};
+
+type Table = typeof FILTERS;
+export type FilterKey = keyof Table;
+export type Filters = { [K in FilterKey]: Table[K]['none'] };
+/** The filters shown as facets with counts. */
+export type FacetKey = { [K in FilterKey]: Table[K] extends { facet: unknown } ? K : never }[FilterKey];
+
+export const FILTER_KEYS = Object.keys(FILTERS) as FilterKey[];
+
+export const NO_FILTERS = Object.fromEntries(FILTER_KEYS.map((k) => [k, FILTERS[k].none])) as Filters;
+
+/** Whether any filter is set. */
+export function hasFilters(f: Filters): boolean {
+  return FILTER_KEYS.some((k) => {
+    const v = f[k];
+    return Array.isArray(v) ? v.length > 0 : Boolean(v);
+  });
+}
