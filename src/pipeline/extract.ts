@@ -17,8 +17,9 @@ import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
-import { analyse, type Sentence, type Token } from './nlp.ts';
+import { analyse, type Token } from './nlp.ts';
 import { HISTORY_DAYS, insideQuotes, isOutcome, midpoint, notReported, RETOLD } from './report-rules.ts';
+import { bySentence, datedBy, norm, summarize } from './sentence-walk.ts';
 import { MODAL_BEFORE } from './text-rules.ts';
 
 export interface Candidate {
@@ -82,15 +83,6 @@ export interface Extractor {
 export function passageKey(articleId: string, passage: string): string {
   const norm = passage.replace(/\s+/g, ' ').trim().toLowerCase();
   return sha1Hex(`${articleId}\n${norm}`).slice(0, 12);
-}
-
-/** Gives an undated candidate the date a later sentence tells of it. */
-function datedBy(c: Candidate, d: ResolvedDate): void {
-  c.date = d.date;
-  if (d.dateEnd) c.dateEnd = d.dateEnd;
-  else delete c.dateEnd;
-  c.datePrecision = d.precision;
-  c.undated = false;
 }
 
 /** Words that say "when" without a date the resolver understood: reported, not guessed. */
@@ -281,32 +273,4 @@ export function createExtractor(opts: {
       return findings;
     },
   };
-}
-
-/** Items (sorted by start) inside each sentence, in one walk: linear in a long article. */
-function bySentence<T extends { start: number; end: number }>(items: T[], sentences: Sentence[]): T[][] {
-  const out: T[][] = sentences.map(() => []);
-  let k = 0;
-  for (const [i, s] of sentences.entries()) {
-    while (k < items.length && (items[k] as T).start < s.start) k++;
-    for (let j = k; j < items.length && (items[j] as T).start < s.end; j++) {
-      const item = items[j] as T;
-      if (item.end <= s.end) out[i]?.push(item);
-    }
-  }
-  return out;
-}
-
-/** Lower case, single spaces, no closing punctuation: for comparing a sentence with the title. */
-function norm(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .replace(/[.!?]+$/, '')
-    .trim()
-    .toLowerCase();
-}
-
-function summarize(sentence: string): string {
-  const s = sentence.replace(/\s+/g, ' ').trim();
-  return s.length > 240 ? `${s.slice(0, 239).replace(/\s\S*$/, '')}…` : s;
 }
