@@ -84,6 +84,22 @@ export function insideQuotes(prefix: string): boolean {
   return (prefix.match(/["“”]/g) ?? []).length % 2 === 1;
 }
 
+/** Words between an infinitive's verb and its object: articles, adjectives, numbers. */
+const OBJECT_MODIFIERS = new Set(['DET', 'ADJ', 'NUM', 'PRON']);
+
+/** "to conduct such an offensive": the noun at `at` is the object of "to" and a verb. */
+function objectOfInfinitive(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && at - k <= 4 && OBJECT_MODIFIERS.has((tokens[k] as Token).pos)) k--;
+  const verb = tokens[k];
+  const to = tokens[k - 1];
+  return verb?.pos === 'VERB' && to?.text.toLowerCase() === 'to' && k < at - 1;
+}
+
+/** A statement, then "after" what caused it, up to the event word. */
+const CAUSE_OF_A_STATEMENT =
+  /\b(?:vow(?:s|ed)?|pledg(?:e|es|ed)|promis(?:e|es|ed)|warn(?:s|ed)?|condemn(?:s|ed)?|denounc(?:e|es|ed)|vow(?:ing)?|threaten(?:s|ed)?|announc(?:e|es|ed)|urg(?:e|es|ed)|call(?:s|ed)? (?:on|for))\b[^.;]*\b(?:after|following)\b[^.;]*$/i;
+
 /** A headline in title case ("Roadside Bomb Kills 13"): most of its words capitalised. */
 function titleCase(tokens: Token[]): boolean {
   const words = tokens.filter((t) => /^\p{L}{4,}/u.test(t.text));
@@ -109,6 +125,12 @@ export function notReported(
   if (MODAL_BEFORE.test(before) || MODAL_AFTER.test(s.text.slice(at)))
     return 'planned, conditional or denied';
   if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
+  // "the need to conduct such an offensive", "vowed to launch new strikes": the object of a plan.
+  if (head.pos === 'NOUN' && objectOfInfinitive(tokens, hit.from) && !CARRY_ON_BEFORE.test(before))
+    return 'a purpose or plan';
+  // "Turkey vowed on Monday to cleanse … after a suicide bomber killed 54": the cause a statement
+  // recalls, dated by the statement, not a report of its own.
+  if (CAUSE_OF_A_STATEMENT.test(s.text.slice(0, at))) return 'the cause a statement recalls';
   if (insideQuotes(s.text.slice(0, at))) return 'quoted';
   if (LEGAL_BEFORE.test(before)) return 'a charge, record or court case';
   if (BACKGROUND.test(s.text)) return 'background or habitual';
