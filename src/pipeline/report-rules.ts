@@ -126,7 +126,7 @@ export function notReported(
     return 'planned, conditional or denied';
   if (INFINITIVE_BEFORE.test(before) && !CARRY_ON_BEFORE.test(before)) return 'a purpose or plan';
   // "the need to conduct such an offensive", "vowed to launch new strikes": the object of a plan.
-  if (head.pos === 'NOUN' && objectOfInfinitive(tokens, hit.from) && !CARRY_ON_BEFORE.test(before))
+  if (head.pos !== 'VERB' && objectOfInfinitive(tokens, hit.from) && !CARRY_ON_BEFORE.test(before))
     return 'a purpose or plan';
   // "Turkey vowed on Monday to cleanse … after a suicide bomber killed 54": the cause a statement
   // recalls, dated by the statement, not a report of its own.
