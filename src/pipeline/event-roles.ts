@@ -56,6 +56,8 @@ const TELLING = new Set([
   'describe',
 ]);
 
+const SUBJECT_PRONOUN = new Set(['it', 'they', 'he', 'she', 'we']);
+
 function telling(t: Token): boolean {
   return t.pos === 'VERB' && TELLING.has(t.lemma);
 }
@@ -75,16 +77,24 @@ export function roles(tokens: Token[], hit: PhraseHit<TriggerValue>, refs: Actor
   for (let k = hit.from - 1; k >= 0 && boundary < 0; k--)
     if (CLAUSE_OPENER.has((tokens[k] as Token).lemma) || telling(tokens[k] as Token)) boundary = k;
   const before = refs.filter((r) => r.at < hit.from && r.at > boundary);
+  // "The RSF said it had seized the airport": the pronoun after a teller's verb is the teller.
+  const teller = boundary >= 0 && telling(tokens[boundary] as Token);
+  if (teller && before.length === 0 && SUBJECT_PRONOUN.has(tokens[boundary + 1]?.text.toLowerCase() ?? '')) {
+    const who = refs.filter((r) => r.at < boundary).pop();
+    if (who) before.push(who);
+  }
   const after = refs.filter((r) => r.at >= hit.to);
   if (passive) {
     const byAt = tokens.findIndex((t, i) => i >= hit.to && t.lemma === 'by');
     const agent = byAt >= 0 ? after.find((r) => r.at > byAt) : undefined;
-    return { actor1: agent, actor2: before[before.length - 1], passive: true };
+    return { actor1: agent, actor2: before[before.length - 1], passive: true, clauseStart: boundary };
   }
   return {
     actor1: before[before.length - 1],
     actor2: after.find((r) => r.type !== before[before.length - 1]?.type) ?? after[0],
     passive: false,
+    /** Token index where the trigger's clause starts: actors before it take no part. */
+    clauseStart: boundary,
   };
 }
 

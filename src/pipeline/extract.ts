@@ -221,13 +221,14 @@ export function createExtractor(opts: {
         if (!place) continue;
 
         const refs = actorRoles.actorsOf(s, actorsBySentence[si] ?? [], place.country);
-        const { actor1, actor2 } = actorRoles.withDefaults(
-          chosen.value,
-          roles(s.tokens, chosen, refs),
-          place.country,
-        );
+        const who = roles(s.tokens, chosen, refs);
+        const { actor1, actor2 } = actorRoles.withDefaults(chosen.value, who, place.country);
         const { type, subtype } = typeWithActors(codebook, chosen.value, actor1, actor2, s.tokens, hits);
-        const others = refs.filter((r) => r !== actor1 && r !== actor2 && !r.generic);
+        // Others named in the trigger's clause; "Turkey made its comment after the attacks" names
+        // Turkey outside it.
+        const others = refs.filter(
+          (r) => r !== actor1 && r !== actor2 && !r.generic && r.at > who.clauseStart,
+        );
         const involved = [actor1, actor2, ...others].filter((r): r is ActorRef => Boolean(r));
         const actors = [...new Set(involved.map((r) => r.id))];
         const date: ResolvedDate | null = dates[0] ?? lastDate;
