@@ -5,7 +5,15 @@ import type { PlaceMention } from './geoparse.ts';
 import { distanceKm } from './merge.ts';
 import { PEOPLE_OF_A_PLACE } from './text-rules.ts';
 
-const ROLE_RANK = { site: 0, origin: 1, reference: 2, aside: 3, metonym: 4, demonym: 5 } as const;
+const ROLE_RANK = {
+  site: 0,
+  origin: 1,
+  reference: 2,
+  dateline: 3,
+  aside: 4,
+  metonym: 5,
+  demonym: 6,
+} as const;
 
 /** A finer place inside a coarse one: a town in the country or region an event was first placed at. */
 export function refines(coarse: Place, fine: Place): boolean {

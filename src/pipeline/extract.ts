@@ -159,7 +159,7 @@ export function createExtractor(opts: {
         const sites = places.filter(
           (p) =>
             p.entry &&
-            (p.role === 'site' || p.role === 'reference' || p.role === 'origin') &&
+            (p.role === 'site' || p.role === 'reference' || p.role === 'origin' || p.role === 'dateline') &&
             !HOME_BEFORE.test(article.text.slice(Math.max(s.start, p.start - 30), p.start)) &&
             !HOME_AFTER.test(article.text.slice(p.end, p.end + 20)) &&
             !insideQuotes(article.text.slice(s.start, p.start)) &&

@@ -25,6 +25,7 @@ import {
   AREA_AFTER,
   AREA_BEFORE,
   DIRECTION,
+  isDateline,
   LIST_GAP,
   lowerVocabulary,
   MIDDLE_INITIAL,
@@ -76,6 +77,9 @@ export interface GeoparseContext {
 /** The rest of an organisation's name after a place in it (up to two more capitalised words). */
 const ORGANISATION_AFTER =
   /^(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+(?:Movement|Party|Front|Alliance|Union|League|Congress|Association|Federation|Organi[sz]ation|Society|Company|Corporation|Corp|Inc|University|College|Institute|Foundation|Club)\b/u;
+
+/** A possessive before another name: the name after it is the place, this one its container. */
+const HOLDS_NEXT = /^['’]s\s+(?:(?:north|south|east|west)[a-z-]*\s+|central\s+)?\p{Lu}/u;
 
 /** A surname after a given name and a particle: "da Costa", "van Dyke", "bin Laden". */
 const NAME_PARTICLE =
@@ -263,6 +267,10 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     const before = text.slice(Math.max(0, f.start - 40), f.start);
     const locative = LOCATIVE_BEFORE.test(before);
     if (f.role) return { role: f.role, locative };
+    // Where the report was filed: the event's place only when the text names no other.
+    if (isDateline(text, f.start, f.end)) return { role: 'dateline', locative: false };
+    // "Kenya's Lamu county", "Syria's northern Idlib": the country holds the place named next.
+    if (HOLDS_NEXT.test(text.slice(f.end, f.end + 30))) return { role: 'aside', locative };
     // "the Orange Democratic Movement", "Oxford University": a name inside an organisation's name.
     if (ORGANISATION_AFTER.test(text.slice(f.end, f.end + 40))) return { role: 'aside', locative: false };
     const capital = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === f.start);

@@ -129,13 +129,30 @@ describe('places', () => {
       ['Silopi', 'TR', 'site'],
     ]);
   });
+  it('places an event at the dateline only when the sentence names no other place', () => {
+    const siteOf = (text: string) =>
+      kit.extractor.extract({
+        id: 't',
+        title: '',
+        published: '2024-05-14',
+        text,
+        outlet: null,
+        author: null,
+        url: null,
+      }).candidates[0]?.place.name;
+    expect(
+      siteOf("NAIROBI, Kenya (Reuters) — Gunmen killed five people in Kenya's Lamu county on Tuesday."),
+    ).toBe('Lamu');
+    expect(siteOf('SPRINGFIELD - A man was shot twice early Tuesday, police said.')).toBe('Springfield');
+  });
   it('reports a name after "in" that no gazetteer knows, unresolved', () => {
     expect(places('Fighting was reported in Xqzville on Monday.')).toEqual([['Xqzville', null, 'site']]);
   });
   it('reads states, abbreviations and datelines, and resolves a town by its state', () => {
+    // The dateline is where the report was filed; the event is placed there only when nothing else is.
     expect(all('LOUISVILLE, Ky. - A man was shot in Alexandria, La., police said.')).toEqual([
-      ['LOUISVILLE', 'US', 'site'],
-      ['Ky.', 'US', 'site'],
+      ['LOUISVILLE', 'US', 'dateline'],
+      ['Ky.', 'US', 'dateline'],
       ['Alexandria', 'US', 'site'],
       ['La.', 'US', 'site'],
     ]);

@@ -3,6 +3,7 @@ import type { Gazetteer } from './gazetteer.ts';
 import { containerAfter, type Found, within } from './match-names.ts';
 import {
   CURATED_FEATURES,
+  isDateline,
   LARGE_FEATURES,
   MONTH_OR_DAY,
   OF_A_NAME_AFTER,
@@ -78,11 +79,8 @@ export function placeVerdicts(
     // "Oxford University", "Dallas Police", "Springfield High": an organisation named after a place.
     if (!locative && ORG_AFTER.test(text.slice(f.end, f.end + 20))) return false;
     // "Charleston, W.Va.", and a dateline ("CHARLESTON, W.Va. -", "BEIRUT (AP) —"): certainly a place.
-    const dateline =
-      /^\p{Lu}[\p{Lu} .'-]+$/u.test(surface) &&
-      /(?:^|\n)\s*$/.test(before) &&
-      /^\s*[,(—–-]/.test(text.slice(f.end, f.end + 3));
-    if (dateline || within(f.entries, containerAfter(text, gazetteer, f.end))) return true;
+    if (isDateline(text, f.start, f.end) || within(f.entries, containerAfter(text, gazetteer, f.end)))
+      return true;
     if (f.words === 1) {
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
       if (lower.has(key) && !large) return 'doubt';

@@ -6,7 +6,16 @@ import type { GazetteerEntry } from './gazetteer.ts';
 import { normalizeName } from './gazetteer.ts';
 import { PEOPLE_OF_A_PLACE } from './text-rules.ts';
 
-export type PlaceRole = 'site' | 'origin' | 'reference' | 'aside' | 'metonym' | 'demonym';
+export type PlaceRole = 'site' | 'origin' | 'reference' | 'dateline' | 'aside' | 'metonym' | 'demonym';
+
+/** "CHARLESTON, W.Va. -", "BEIRUT (AP) —": a name in capitals opening a line, then its punctuation. */
+export function isDateline(text: string, start: number, end: number): boolean {
+  return (
+    /^\p{Lu}[\p{Lu} .'-]+$/u.test(text.slice(start, end)) &&
+    /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 40), start)) &&
+    /^\s*[,(—–-]/.test(text.slice(end, end + 3))
+  );
+}
 
 export interface Token {
   start: number;
