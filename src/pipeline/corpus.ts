@@ -54,9 +54,28 @@ export function cleanText(body: string, rules: RegExp[]): string {
 
 function str(v: unknown): string | null {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).trim() || null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return String(v).trim() || null;
+  return null;
 }
+
+/** The text fields of the front matter: a list or a mapping where text belongs is refused, by name. */
+const TEXT_FIELDS = ['id', 'title', 'outlet', 'author', 'url', 'published'] as const;
+
+function notText(meta: Record<string, unknown>): string | null {
+  for (const key of TEXT_FIELDS) {
+    const v = meta[key];
+    if (v === undefined || v === null || v instanceof Date) continue;
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+      return `front matter: \`${key}\` must be text, not ${Array.isArray(v) ? 'a list' : 'a mapping'}`;
+  }
+  return null;
+}
+
+/** Publication years the date arithmetic stays sane for ("two years ago" in year 1 is year −1). */
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
 
 /** Parses one article file's bytes. `file` is used for messages and the default id. */
 export function parseArticleFile(file: string, bytes: Uint8Array, rules: RegExp[]): ReadResult {
@@ -87,6 +106,8 @@ export function parseArticleFile(file: string, bytes: Uint8Array, rules: RegExp[
   } catch (e) {
     return fail(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+  const wrongType = notText(meta);
+  if (wrongType) return fail(wrongType);
   const body = raw.slice(fm[0].length);
   const text = cleanText(body, rules);
   if (!text) return fail('no article text after the front matter');
@@ -100,6 +121,9 @@ export function parseArticleFile(file: string, bytes: Uint8Array, rules: RegExp[
   } else if (!isValidIsoDay(published)) {
     return fail(`unparseable publication date "${published}": write it as YYYY-MM-DD`);
   }
+  const year = Number(published.slice(0, 4));
+  if (!(year >= FIRST_YEAR && year <= LAST_YEAR))
+    return fail(`publication date "${published}" is outside the years ${FIRST_YEAR}–${LAST_YEAR}`);
   const title = str(meta.title) ?? text.split('\n')[0]?.trim() ?? id;
   const url = str(meta.url);
   if (url !== null && !/^https?:\/\//i.test(url)) return fail(`url "${url}" is not an http(s) URL`);
@@ -126,7 +150,13 @@ export function readCorpus(
       problems.push({ file, problem: `cannot read: ${(e as Error).message}` });
       continue;
     }
-    const r = parseArticleFile(file, bytes, rules);
+    let r: ReadResult;
+    try {
+      r = parseArticleFile(file, bytes, rules);
+    } catch (e) {
+      // A reader bug must cost one file, never the run.
+      r = { ok: false, error: { file, problem: `could not be read: ${(e as Error).message}` } };
+    }
     if (!r.ok) {
       problems.push(r.error);
       continue;
