@@ -31,6 +31,11 @@ describe('front matter of any shape is named, never thrown', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.problem).toMatch(/outside the years 1000–9999/);
   });
+  it('refuses an id too long to name its stored file', () => {
+    const r = read(`id: ${'a'.repeat(252)}\ntitle: T\npublished: 2016-11-01`);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.problem).toMatch(/is 252 characters; the limit is 100/);
+  });
   it('still reads numbers and dates as text', () => {
     const r = read('id: 42\ntitle: 2016\npublished: 2016-11-01');
     expect(r.ok && [r.article.id, r.article.title, r.article.published]).toEqual([

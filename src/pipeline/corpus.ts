@@ -73,6 +73,9 @@ function notText(meta: Record<string, unknown>): string | null {
   return null;
 }
 
+/** Longest article id: it names a file, and file systems stop at 255 bytes. */
+const MAX_ID = 100;
+
 /** Publication years the date arithmetic stays sane for ("two years ago" in year 1 is year −1). */
 const FIRST_YEAR = 1000;
 const LAST_YEAR = 9999;
@@ -114,6 +117,9 @@ export function parseArticleFile(file: string, bytes: Uint8Array, rules: RegExp[
 
   const id = str(meta.id) ?? basename(file, extname(file));
   if (!/^[A-Za-z0-9_-]+$/.test(id)) return fail(`id "${id}" may use only letters, digits, - and _`);
+  // The id names the stored text file (articles/<id>.json): keep it well inside file-name limits.
+  if (id.length > MAX_ID)
+    return fail(`id "${id.slice(0, 20)}…" is ${id.length} characters; the limit is ${MAX_ID}`);
   let published = str(meta.published);
   if (published === null) {
     published = findDateLine(body) ?? null;
