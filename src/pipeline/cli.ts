@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { formatReport } from './report.ts';
-import { listArticleFiles, loadToolkit, runPipeline, writeOutput } from './run.ts';
+import { listArticleFiles, loadToolkit, runPipeline } from './run.ts';
+import { writeOutput } from './write-output.ts';
 
 const { values } = parseArgs({
   options: {

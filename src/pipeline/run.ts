@@ -2,9 +2,8 @@
  * The whole pipeline as a function: corpus files in, data files and a report out.
  * Same input → byte-identical output (no clock, sorted everything).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
 import {
   type Article,
   type ConflictEvent,
@@ -151,20 +150,6 @@ export function runArticles(
       background: findings.background,
     },
   };
-}
-
-/** Writes events.json, its columnar companion (events.arrow and events.details.arrow, for large data
- * sets), and one file per article, replacing the previous articles directory. */
-export function writeOutput(outDir: string, result: RunResult): void {
-  mkdirSync(outDir, { recursive: true });
-  const articlesDir = join(outDir, 'articles');
-  rmSync(articlesDir, { recursive: true, force: true });
-  mkdirSync(articlesDir, { recursive: true });
-  writeFileSync(join(outDir, 'events.json'), `${JSON.stringify(result.data, null, 1)}\n`);
-  const arrow = eventsToArrowFiles(result.data);
-  writeFileSync(join(outDir, 'events.arrow'), arrow.core);
-  writeFileSync(join(outDir, DETAILS_FILE), arrow.details);
-  for (const a of result.articles) writeFileSync(join(articlesDir, `${a.id}.json`), a.json);
 }
 
 export { listArticleFiles };
