@@ -71,23 +71,51 @@ export interface BenchSite {
   loads: number;
 }
 
-export async function runApp(
-  { base, loads }: BenchSite,
+/**
+ * Opens a page `loads` times, timing each load; on the last, drives the filter changes and measures
+ * memory and frame rate. `failures: 'report'` returns what was measured with the error instead of
+ * throwing (the naive page may give up on large sets).
+ */
+async function measureLoads(
+  { loads }: BenchSite,
   browser: Browser,
-  size: number,
-  changes: Change[],
+  load: (page: Page) => Promise<number>,
+  /** Drives the changes, pushing each one's time as it is measured (kept if a later one fails). */
+  drive: (page: Page, filters: number[]) => Promise<void>,
+  failures: 'throw' | 'report',
 ): Promise<Result> {
   const ready: number[] = [];
   const filters: number[] = [];
   let after = NONE;
-  for (let load = 0; load < loads; load++) {
+  for (let k = 0; k < loads; k++) {
     const { context, page } = await freshPage(browser);
-    await page.goto(`${base}/?data=/bench-data/${size}/events.arrow`);
-    ready.push(await waitForMeasure(page, 'events-ready', 1, 120_000));
-    if (load === loads - 1) {
+    try {
+      ready.push(await load(page));
+      if (k === loads - 1) {
+        await drive(page, filters);
+        after = await measureAfter(page);
+      }
+    } catch (e) {
+      if (failures === 'throw') throw e;
+      return { ready, filters, ...after, failed: (e as Error).message.split('\n')[0] };
+    } finally {
+      await context.close();
+    }
+  }
+  return { ready, filters, ...after };
+}
+
+export function runApp(site: BenchSite, browser: Browser, size: number, changes: Change[]): Promise<Result> {
+  return measureLoads(
+    site,
+    browser,
+    async (page) => {
+      await page.goto(`${site.base}/?data=/bench-data/${size}/events.arrow`);
+      return waitForMeasure(page, 'events-ready', 1, 120_000);
+    },
+    async (page, filters) => {
       await page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 120_000 });
       const box = await page.locator('.timeline-svg').boundingBox();
-      let n = 0;
       for (const change of changes) {
         if ('brush' in change) {
           if (!box) throw new Error('no timeline');
@@ -105,48 +133,36 @@ export async function runApp(
             await page.getByText('Filters and export').click();
           await page.getByRole('checkbox', { name: new RegExp(change.actor) }).click();
         }
-        n += 1;
-        filters.push(await waitForMeasure(page, 'filter', n, 60_000));
+        filters.push(await waitForMeasure(page, 'filter', filters.length + 1, 60_000));
       }
-      after = await measureAfter(page);
-    }
-    await context.close();
-  }
-  return { ready, filters, ...after };
+    },
+    'throw',
+  );
 }
 
-export async function runNaive(
-  { base, loads }: BenchSite,
+export function runNaive(
+  site: BenchSite,
   browser: Browser,
   size: number,
   changes: Change[],
 ): Promise<Result> {
-  const ready: number[] = [];
-  const filters: number[] = [];
-  let after = NONE;
-  for (let load = 0; load < loads; load++) {
-    const { context, page } = await freshPage(browser);
-    try {
-      await page.goto(`${base}/src/bench/naive.html?data=/bench-data/${size}/events.json`);
-      ready.push(await waitForMeasure(page, 'events-ready', 1, 240_000));
-      if (load === loads - 1) {
-        let n = 0;
-        for (const change of changes) {
-          await page.evaluate((c) => {
-            const naive = window.__naive as NonNullable<typeof window.__naive>;
-            if ('brush' in c) naive.setRange(c.from ?? null, c.to ?? null);
-            else naive.setActors(c.on ? [c.actor] : []);
-          }, change);
-          n += 1;
-          filters.push(await waitForMeasure(page, 'filter', n, 120_000));
-        }
-        after = await measureAfter(page);
+  return measureLoads(
+    site,
+    browser,
+    async (page) => {
+      await page.goto(`${site.base}/src/bench/naive.html?data=/bench-data/${size}/events.json`);
+      return waitForMeasure(page, 'events-ready', 1, 240_000);
+    },
+    async (page, filters) => {
+      for (const change of changes) {
+        await page.evaluate((c) => {
+          const naive = window.__naive as NonNullable<typeof window.__naive>;
+          if ('brush' in c) naive.setRange(c.from ?? null, c.to ?? null);
+          else naive.setActors(c.on ? [c.actor] : []);
+        }, change);
+        filters.push(await waitForMeasure(page, 'filter', filters.length + 1, 120_000));
       }
-    } catch (e) {
-      await context.close();
-      return { ready, filters, ...after, failed: (e as Error).message.split('\n')[0] };
-    }
-    await context.close();
-  }
-  return { ready, filters, ...after };
+    },
+    'report',
+  );
 }
