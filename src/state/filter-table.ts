@@ -7,7 +7,7 @@
  */
 import type { EventTable } from '../data/event-table.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
-import { type Codec, idList, isoDay } from './url-codecs.ts';
+import { type Codec, idList, isoDay, listOf } from './url-codecs.ts';
 
 export interface FilterContext {
   /** Lower-cased searchable text of a row beyond its summary and place (actor names, passages). */
@@ -95,29 +95,18 @@ export const FILTERS = {
   }),
   precisions: facetFilter<PlacePrecision>({
     none: [],
-    url: {
-      param: 'precision',
-      decode: (raw) => {
-        const list = raw.split(',').filter(Boolean);
-        return list.length && list.every((p) => (placePrecisions as readonly string[]).includes(p))
-          ? (list as PlacePrecision[])
-          : undefined;
-      },
-      encode: (v) => (v.length ? v.join(',') : null),
-    },
+    url: listOf<PlacePrecision>(
+      'precision',
+      ',',
+      (p) => (placePrecisions as readonly string[]).includes(p),
+      Number.POSITIVE_INFINITY,
+    ),
     facet: (t) => ({ values: placePrecisions, codes: t.precision, start: null, valueOfCode: null }),
   }),
   /** Events with a source from any of these outlets. */
   outlets: facetFilter<string>({
     none: [],
-    url: {
-      param: 'outlets',
-      decode: (raw) => {
-        const list = raw.split('|').filter(Boolean);
-        return list.length && list.length <= 50 && list.every((o) => o.length <= 100) ? list : undefined;
-      },
-      encode: (v) => (v.length ? v.join('|') : null),
-    },
+    url: listOf('outlets', '|', (o) => o.length <= 100, 50),
     facet: outletIndex,
   }),
   /** Events with a source in any of these articles. */

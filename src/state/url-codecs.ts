@@ -17,15 +17,23 @@ export interface Codec<T> {
 /** An id in a link: event, actor, type and article ids. */
 export const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-/** Up to 100 ids, comma-separated. */
-export const idList = (param: string): Codec<string[]> => ({
+/** A list of items joined by `separator`: at most `max` items, each passing `valid`. */
+export const listOf = <T extends string>(
+  param: string,
+  separator: string,
+  valid: (item: string) => boolean,
+  max: number,
+): Codec<T[]> => ({
   param,
   decode: (raw) => {
-    const ids = raw.split(',').filter(Boolean);
-    return ids.length > 0 && ids.length <= 100 && ids.every((i) => ID.test(i)) ? ids : undefined;
+    const items = raw.split(separator).filter(Boolean);
+    return items.length > 0 && items.length <= max && items.every(valid) ? (items as T[]) : undefined;
   },
-  encode: (v) => (v.length ? v.join(',') : null),
+  encode: (v) => (v.length ? v.join(separator) : null),
 });
+
+/** Up to 100 ids, comma-separated. */
+export const idList = (param: string): Codec<string[]> => listOf(param, ',', (i) => ID.test(i), 100);
 
 /** An ISO day, or nothing. */
 export const isoDay = (param: string): Codec<string | null> => ({
