@@ -62,15 +62,17 @@ export function placeVerdicts(
     // "a red Dodge Durango", "a 1992 Toyota Corolla": a vehicle, its make and its model.
     if (VEHICLE_MAKE_BEFORE.test(before)) return false;
     if (VEHICLE_MAKES.has(key) && /^ \p{Lu}/u.test(text.slice(f.end, f.end + 2))) return false;
-    // A country, region or area by its own name: an area's alternate names ("Public" for a district in
-    // Uganda) come from broad lists and prove nothing.
-    // A district called "Most" or a sheading called "Middle" does not make the English word a place.
+    // The candidates that bear this name as their own, not as one of the alternate names broad lists
+    // give ("Public" for a district in Uganda, "Man" for Amman).
+    const own = f.entries.filter((e) => ownName(e, withoutArticle(key)));
+    const ownPop = Math.max(0, ...own.map((e) => e.population));
+    // A country, region or area by its own name; a district called "Most" or a sheading called
+    // "Middle" does not make the English word a place.
     const word = gazetteer.englishWords.has(key);
     const large = f.entries.some(
       (e) =>
         LARGE_FEATURES.has(e.feature) &&
-        (CURATED_FEATURES.has(e.feature) ||
-          (ownName(e, withoutArticle(key)) && !(word && e.feature !== 'ADM1'))),
+        (CURATED_FEATURES.has(e.feature) || (own.includes(e) && !(word && e.feature !== 'ADM1'))),
     );
     // "Red Cross", "Rock Hill": a name made of English words is a place only after a preposition, or
     // where the article settles it ("a Rock Hill woman", "Rock Hill, S.C." elsewhere).
@@ -85,26 +87,19 @@ export function placeVerdicts(
       if (NOT_PLACES.has(key) || MONTH_OR_DAY.test(key)) return false;
       if (lower.has(key) && !large) return 'doubt';
       // The surname of a person named earlier ("Hulusi Akar" … "Akar"), unless it is a well-known place.
-      if (
-        people.has(key) &&
-        !f.entries.some((e) => CURATED_FEATURES.has(e.feature)) &&
-        ownPopulation(f) < 100_000
-      )
+      if (people.has(key) && !f.entries.some((e) => CURATED_FEATURES.has(e.feature)) && ownPop < 100_000)
         return false;
       // "the University of Rochester", "Bank of America": an institution of the place named after it.
-      if (gazetteer.englishWords.has(key) && OF_A_NAME_AFTER.test(text.slice(f.end, f.end + 4))) return false;
+      if (word && OF_A_NAME_AFTER.test(text.slice(f.end, f.end + 4))) return false;
       if (TITLE_BEFORE.test(before)) return false;
-      // A given name ("Lincoln", "Linda") or an English word ("White", "Over") is a place only where a
-      // preposition says so, unless it names a country or a state.
-      // A big city counts only by its own name: "Man" is an alternate name of Amman.
+      // A given name ("Lincoln", "Linda"), an English word ("White", "Over"; a big city counts only by
+      // its own name) or a small place known only by an alternate name ("Wagner" for Talent, Oregon) is
+      // a place only where a preposition or the article says so, unless it names a country or a state.
       const pop = Math.max(0, ...f.entries.map((e) => e.population));
-      const ownPop = ownPopulation(f);
-      // A small place known only by an alternate name ("Wagner" for Talent, Oregon) needs a preposition.
-      const byOwnName = f.entries.some((e) => ownName(e, withoutArticle(key)));
       if (
         !locative &&
         !large &&
-        ((!byOwnName && pop < 100_000) ||
+        ((own.length === 0 && pop < 100_000) ||
           (word && ownPop < 1_000_000) ||
           (gazetteer.firstNames.has(key) && pop < 100_000))
       )
@@ -113,12 +108,6 @@ export function placeVerdicts(
       if (!locative && /^\p{Lu}{2,6}$/u.test(surface)) return false;
     }
     return true;
-  }
-
-  /** The largest population among the places that bear this name as their own. */
-  function ownPopulation(f: Found): number {
-    const key = withoutArticle(keyOf(f));
-    return Math.max(0, ...f.entries.filter((e) => ownName(e, key)).map((e) => e.population));
   }
 
   return { certain, keep };
