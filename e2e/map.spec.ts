@@ -95,7 +95,10 @@ test.describe('the map and its source passages', () => {
         }),
     );
     await atlas.open('/?data=/broken/events.json');
-    await expect(page.getByRole('alert')).toContainText('is not valid JSON');
+    await expect(page.getByRole('alert')).toContainText(
+      /The events file http:\/\/[^ ]+\/broken\/events\.json is not an events file: its "events" is not a list/,
+    );
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(page.getByText('No events')).toBeVisible();
     await expect(page.locator('.maplibregl-canvas')).toBeVisible();
   });

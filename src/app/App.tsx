@@ -21,6 +21,7 @@ import { useSelection } from '../state/selection.ts';
 import { useShortcuts } from '../state/shortcuts.ts';
 import { useUi } from '../state/store.ts';
 import { countLabel, useVisibleEvents } from '../state/visible-events.ts';
+import { LoadStatus } from './LoadStatus.tsx';
 import { eventLink, fitOnLoad, initialDataUrl, initialUrl, useUrlSync, viewLink } from './url-sync.ts';
 
 /** The events file this page shows: the link's ?data= or the built-in data. */
@@ -126,12 +127,7 @@ export function App() {
               {n}
             </p>
           ))}
-          {query.isError && (
-            <p role="alert" className="notice error">
-              {query.error.message} The map still works; check the file or the <code>?data=</code> link.
-            </p>
-          )}
-          {query.isPending && <p className="muted">Loading events…</p>}
+          <LoadStatus query={query} url={eventsUrl} />
           {table && (
             <details
               className="filters-box"

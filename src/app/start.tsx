@@ -8,6 +8,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { eventsQuery } from '../data/queries.ts';
+import { reportLoadProgress } from '../state/load-progress.ts';
 import { App, eventsUrl } from './App.tsx';
 
 // Event data is static for the life of the page: load once, never refetch.
@@ -16,7 +17,7 @@ const queryClient = new QueryClient({
 });
 
 // Start loading the events now, not after the first render has built the map (a few hundred ms).
-void queryClient.prefetchQuery(eventsQuery(eventsUrl));
+void queryClient.prefetchQuery(eventsQuery(eventsUrl, reportLoadProgress(eventsUrl)));
 
 const root = document.getElementById('root');
 if (root) {

@@ -18,7 +18,7 @@ import { DETAILS_FILE, eventsToArrowFiles } from '../shared/events-arrow.ts';
 import { synthetic } from '../testing/synthetic.ts';
 
 /** Bump when src/testing/synthetic.ts changes what it generates. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export async function ensureDataset(cacheDir: string, events: number): Promise<string> {
   const dir = join(cacheDir, `synthetic-${events}-v${GENERATOR_VERSION}`);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { CIVILIAN_KIND, colorKeys, FALLBACK_COLOR } from './color-keys.ts';
-import { tableFromEvents } from './table-from-json.ts';
+import { tableFromFile } from './table-from-columns.ts';
 
 const template = seedEvents.events[0] as ConflictEvent;
 const withActors = (id: string, actors: string[]): ConflictEvent => ({ ...template, id, actors });
 
 describe('color keys', () => {
   it('colors by type with the taxonomy colors', () => {
-    const t = tableFromEvents(seedEvents);
+    const t = tableFromFile(seedEvents);
     const k = colorKeys(t, 'type');
     for (let i = 0; i < t.size; i++) {
       const type = seedEvents.eventTypes.find((e) => e.id === t.event(i).type);
@@ -20,7 +20,7 @@ describe('color keys', () => {
     const colored = seedEvents.actors.filter((a) => a.kind !== CIVILIAN_KIND && a.color);
     const [first, second] = colored;
     if (!first || !second) throw new Error('two colored actors');
-    const t = tableFromEvents({
+    const t = tableFromFile({
       ...seedEvents,
       events: [
         withActors('a', ['civilians', second.id, first.id]),
@@ -39,7 +39,7 @@ describe('color keys', () => {
     const [side] = seedEvents.actors.filter((a) => a.kind !== CIVILIAN_KIND);
     if (!side) throw new Error('an actor');
     const refugees = { id: 'refugees', name: 'Refugees', kind: CIVILIAN_KIND, color: '#abcdef', aliases: [] };
-    const t = tableFromEvents({
+    const t = tableFromFile({
       ...seedEvents,
       actors: [...seedEvents.actors, refugees],
       events: [withActors('a', ['refugees', side.id])],

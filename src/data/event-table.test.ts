@@ -4,13 +4,13 @@ import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '.
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { tableFromArrow } from './table-from-arrow.ts';
-import { tableFromEvents } from './table-from-json.ts';
+import { tableFromFile } from './table-from-columns.ts';
 
 const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>
   Array.from({ length: t.size }, (_, i) => t.event(i));
 
 describe('the event table', () => {
-  const fromJson = tableFromEvents(seedEvents);
+  const fromJson = tableFromFile(seedEvents);
   const bytes = eventsToArrow(seedEvents);
 
   it('reads back from Arrow exactly the events and columns it was written from', () => {

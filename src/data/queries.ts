@@ -1,11 +1,9 @@
 /** Loading the data files. Query options sit next to their fetchers; data is static. */
 import { queryOptions } from '@tanstack/react-query';
-import { isArrowBytes } from '../shared/events-arrow.ts';
-import { type Article, parseArticle, parseEventsFile } from '../shared/schema.ts';
+import { type Article, parseArticle } from '../shared/schema.ts';
 import { takeFetch } from './early-fetch.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
-import { tableFromArrow } from './table-from-arrow.ts';
-import { tableFromEvents } from './table-from-json.ts';
+import { type LoadProgress, loadEventsResponse } from './events-file.ts';
 
 /** A successful response, or an error that says which file could not be reached or loaded. */
 async function fetchOk(
@@ -37,38 +35,19 @@ async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetchOk(url, what, takeFetch)).arrayBuffer());
 }
 
-/** Turns file bytes into the event table; errors say which file and what is wrong with it. */
-export function loadEventTable(bytes: Uint8Array, url: string): LoadedTable {
-  if (isArrowBytes(bytes)) {
-    try {
-      return tableFromArrow(bytes);
-    } catch (e) {
-      throw new Error(`The events file ${url} is ${(e as Error).message}`);
-    }
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new Error(`The events file at ${url} is not valid JSON.`);
-  }
-  try {
-    const parsed = parseEventsFile(raw);
-    return { table: tableFromEvents(parsed.data), dropped: parsed.dropped };
-  } catch (e) {
-    throw new Error(`The events file ${url} is ${(e as Error).message}`);
-  }
-}
-
-export function eventsQuery(url: string) {
+/** The events file as a table; `onProgress` hears how far it has been read. */
+export function eventsQuery(url: string, onProgress?: (p: LoadProgress) => void) {
   return queryOptions({
     queryKey: ['events', url],
     queryFn: async (): Promise<LoadedTable> => {
-      const bytes = await fetchBytes(url, 'the events file');
-      performance.mark('events-file-loaded');
-      const loaded = loadEventTable(bytes, url);
-      performance.mark('events-table-built');
-      return loaded;
+      const res = await fetchOk(url, 'the events file', takeFetch);
+      try {
+        const loaded = await loadEventsResponse(res, onProgress);
+        performance.mark('events-table-built');
+        return loaded;
+      } catch (e) {
+        throw new Error(`The events file ${url} is ${(e as Error).message}`);
+      }
     },
     staleTime: Number.POSITIVE_INFINITY,
   });

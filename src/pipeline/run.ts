@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sortEvents } from '../shared/events-arrow.ts';
 import {
   type Article,
   type ConflictEvent,
@@ -110,7 +111,8 @@ export function runArticles(
     }
     onProgress?.(i + 1);
   });
-  const events: ConflictEvent[] = mergeCandidates(findings.candidates);
+  // In table order (date, then id), as the Arrow files are: the app keeps a day's events in file order.
+  const events: ConflictEvent[] = sortEvents(mergeCandidates(findings.candidates));
   const newest = articles.reduce((m, a) => (a.published > m ? a.published : m), '1970-01-01');
   const data: EventsFile = {
     schemaVersion: SCHEMA_VERSION,

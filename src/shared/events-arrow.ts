@@ -10,6 +10,8 @@ import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { CORE_COLUMNS, columns, DETAIL_COLUMNS, EVENT_COLUMNS, WHOLE_COLUMNS } from './arrow-columns.ts';
 import type { ConflictEvent, EventsFile } from './schema.ts';
 
+export { isArrowBytes } from './arrow-magic.ts';
+
 export const ARROW_METADATA_KEY = 'conflict-atlas';
 
 /** Events in the order every reader relies on: by date, then id. */
@@ -45,14 +47,6 @@ export function eventsToArrowFiles(file: EventsFile): { core: Uint8Array; detail
   core.schema.metadata.set(ARROW_METADATA_KEY, JSON.stringify(envelope));
   core.schema.metadata.set(DETAILS_METADATA_KEY, DETAILS_FILE);
   return { core: tableToIPC(core, 'file'), details: tableToIPC(pick(all, DETAIL_COLUMNS), 'file') };
-}
-
-/** Whether bytes look like an Arrow IPC file or stream (rather than JSON text). */
-export function isArrowBytes(bytes: Uint8Array): boolean {
-  const magic = String.fromCharCode(...bytes.subarray(0, 6));
-  return (
-    magic === 'ARROW1' || (bytes[0] === 0xff && bytes[1] === 0xff && bytes[2] === 0xff && bytes[3] === 0xff)
-  );
 }
 
 export interface ArrowEvents {

@@ -4,13 +4,14 @@
  * The full description lives in the README, section "Data format (contract v1)".
  */
 import { z } from 'zod';
+import { dayOfIsoChecked, isIsoDay } from './days.ts';
 
 // No `new Function` code generation: the app runs under a CSP without 'unsafe-eval'.
 z.config({ jitless: true });
 
 export const SCHEMA_VERSION = 1 as const;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoDay = z.string().refine(isIsoDay, 'expected a real calendar day as YYYY-MM-DD');
 
 export const datePrecisions = ['day', 'week', 'month', 'year'] as const;
 export type DatePrecision = (typeof datePrecisions)[number];
@@ -70,21 +71,26 @@ export const sourceSchema = z
   .refine((s) => s.end > s.start, { message: 'source end must be after start' });
 export type Source = z.infer<typeof sourceSchema>;
 
-export const eventSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().min(1),
-  subtype: z.string().optional(),
-  summary: z.string(),
-  date: isoDay,
-  dateEnd: isoDay.optional(),
-  datePrecision: z.enum(datePrecisions),
-  place: placeSchema,
-  /** Actor ids: who acted first, then on whom (ACLED's actor 1 and actor 2), then others named. */
-  actors: z.array(z.string()),
-  /** Deaths the source states, when it states them (the lowest figure where sources differ). */
-  fatalities: z.number().int().nonnegative().optional(),
-  sources: z.array(sourceSchema).min(1),
-});
+export const eventSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.string().min(1),
+    subtype: z.string().optional(),
+    summary: z.string(),
+    date: isoDay,
+    dateEnd: isoDay.optional(),
+    datePrecision: z.enum(datePrecisions),
+    place: placeSchema,
+    /** Actor ids: who acted first, then on whom (ACLED's actor 1 and actor 2), then others named. */
+    actors: z.array(z.string()),
+    /** Deaths the source states, when it states them (the lowest figure where sources differ). */
+    fatalities: z.number().int().nonnegative().optional(),
+    sources: z.array(sourceSchema).min(1),
+  })
+  .refine((e) => e.dateEnd === undefined || e.dateEnd >= e.date, {
+    message: 'dateEnd is before date',
+    path: ['dateEnd'],
+  });
 export type ConflictEvent = z.infer<typeof eventSchema>;
 
 export const eventsFileSchema = z.object({
@@ -98,6 +104,20 @@ export const eventsFileSchema = z.object({
 export type EventsFile = z.infer<typeof eventsFileSchema>;
 /** Everything in an events file but the events: its dictionaries and articles. */
 export type Envelope = Omit<EventsFile, 'events'>;
+
+/** The first day an event may have: earlier dates in an events file are taken for errors. */
+export const FIRST_EVENT_DAY = '1900-01-01';
+
+/**
+ * The days an event of a file may span, as day numbers: from 1900-01-01 to a year after the file was
+ * generated (its generatedAt, which the pipeline sets to its newest article's publication day), or a
+ * year after today when generatedAt is not a date. Rows outside are dropped and reported.
+ */
+export function plausibleDays(generatedAt: string, today = Date.now()): [number, number] {
+  const made = dayOfIsoChecked(generatedAt.slice(0, 10));
+  const last = (Number.isNaN(made) ? Math.floor(today / 86_400_000) : made) + 366;
+  return [dayOfIsoChecked(FIRST_EVENT_DAY), last];
+}
 
 export interface Issue {
   path: string;

@@ -1,6 +1,6 @@
 /** The app's state hooks, through the pure functions they are made of. */
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../data/table-from-json.ts';
+import { tableFromFile } from '../data/table-from-columns.ts';
 import type { Article } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { filterTable } from './filter-events.ts';
@@ -11,7 +11,7 @@ import { pickedVisible } from './selection.ts';
 import { type ShortcutContext, shortcutFor, stepRow } from './shortcuts.ts';
 import { countLabel, withoutDates } from './visible-events.ts';
 
-const table = tableFromEvents(seedEvents);
+const table = tableFromFile(seedEvents);
 const all = filterTable(table, NO_FILTERS).rows;
 
 describe('visible events', () => {

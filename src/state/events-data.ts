@@ -7,9 +7,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EventTable } from '../data/event-table.ts';
 import { detailsQuery, eventsQuery } from '../data/queries.ts';
+import { reportLoadProgress } from './load-progress.ts';
 
 export function useEventsData(eventsUrl: string) {
-  const events = useQuery(eventsQuery(eventsUrl));
+  const events = useQuery(eventsQuery(eventsUrl, reportLoadProgress(eventsUrl)));
   const core = events.data?.table;
   // A split Arrow set draws from its core file; ids, summaries and sources arrive after.
   const details = useQuery(detailsQuery(eventsUrl, core));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../data/table-from-json.ts';
+import { tableFromFile } from '../data/table-from-columns.ts';
 import { addDays } from '../shared/days.ts';
 import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
@@ -88,7 +88,7 @@ describe('URL state', () => {
 });
 
 describe('filtering', () => {
-  const table = tableFromEvents(seedEvents);
+  const table = tableFromFile(seedEvents);
   const all = (rows: Uint32Array) => Array.from(rows, (i) => table.event(i));
   it('keeps everything without filters, in date order', () => {
     const { rows } = filterTable(table, NO_FILTERS);

@@ -83,7 +83,8 @@ export function synthetic({
   const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
   const envelope: Omit<EventsFile, 'events'> = {
     schemaVersion: 1,
-    generatedAt: new Date(START).toISOString(),
+    // As the pipeline sets it: the newest article's day (events may not be later than a year after it).
+    generatedAt: iso(START + SPAN_DAYS * DAY),
     actors: ACTORS.map(([id, name, kind, color]) => ({ id, name, kind, color, aliases: [] })),
     eventTypes: TYPES.map(([id, name, color]) => ({ id, name, color })),
     articles: Array.from({ length: articles }, (_, i) => ({

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { colorKeys } from '../../data/color-keys.ts';
-import { tableFromEvents } from '../../data/table-from-json.ts';
+import { tableFromFile } from '../../data/table-from-columns.ts';
 import { isCoarse } from '../../shared/place-precision.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
 import { eventsToGeoJson } from './events-geojson.ts';
 import { SHAPES } from './shapes.ts';
 
 describe('events as GeoJSON for the marker map', () => {
-  const t = tableFromEvents(seedEvents);
+  const t = tableFromFile(seedEvents);
   const keys = colorKeys(t, 'type');
   const rows = Array.from({ length: t.size }, (_, i) => i);
   const fc = eventsToGeoJson(rows, t, keys);

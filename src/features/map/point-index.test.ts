@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromEvents } from '../../data/table-from-json.ts';
+import { tableFromFile } from '../../data/table-from-columns.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
 import { PointIndex } from './point-index.ts';
@@ -14,7 +14,7 @@ describe('what lies under the pointer', () => {
     place: { ...base.place, lon, lat },
   });
   // Two events stacked at one spot, one alone 0.01° east (about 30 px at zoom 12), one far away.
-  const table = tableFromEvents({
+  const table = tableFromFile({
     ...seedEvents,
     events: [at('a', 40, 35), at('b', 40, 35, '2016-08-02'), at('c', 40.01, 35), at('d', 45, 30)],
   });

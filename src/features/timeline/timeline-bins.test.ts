@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorKeys } from '../../data/color-keys.ts';
-import { tableFromEvents } from '../../data/table-from-json.ts';
+import { tableFromFile } from '../../data/table-from-columns.ts';
 import { DAY_MS, timeOfIso } from '../../shared/days.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
@@ -16,7 +16,7 @@ const event = (id: string, date: string, dateEnd?: string, type = types[0] as st
   datePrecision: dateEnd ? 'month' : 'day',
   ...(dateEnd ? { dateEnd } : { dateEnd: undefined }),
 });
-const tableOf = (events: ConflictEvent[]) => tableFromEvents({ ...seedEvents, events });
+const tableOf = (events: ConflictEvent[]) => tableFromFile({ ...seedEvents, events });
 const everyRow = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
 
 describe('timeline buckets', () => {

@@ -1,0 +1,70 @@
+/**
+ * The event table over the columns the events worker read from an events.json (see events-json/). The
+ * columns are used as they arrive; an event is parsed back from its own bytes only when someone reads
+ * it (a list row, the source panel, an export, a search), and those bytes were checked on the way in.
+ */
+import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
+import type { EventTable, LoadedTable } from './event-table.ts';
+import type { JsonColumns } from './events-json/json-columns.ts';
+import { EventsJsonReader } from './events-json/read-events-json.ts';
+
+export function tableFromColumns(c: JsonColumns): LoadedTable {
+  const decoder = new TextDecoder();
+  const texts: string[] = [];
+  // Not cached: an export of a million rows would otherwise keep a million objects (the Arrow table
+  // builds its events afresh too).
+  const event = (i: number): ConflictEvent =>
+    JSON.parse(decoder.decode(c.store.subarray(c.eventStart[i], c.eventEnd[i]))) as ConflictEvent;
+  const encoder = new TextEncoder();
+  /** The row whose id is `id`, by comparing bytes: no id is decoded. */
+  const rowOfId = (id: string): number => {
+    const want = encoder.encode(id);
+    const { idBytes, idStart } = c;
+    for (let i = 0; i < c.size; i++) {
+      const start = idStart[i] as number;
+      if ((idStart[i + 1] as number) - start !== want.length) continue;
+      let same = true;
+      for (let j = 0; j < want.length && same; j++) same = idBytes[start + j] === want[j];
+      if (same) return i;
+    }
+    return -1;
+  };
+  const {
+    store: _s,
+    eventStart: _es,
+    eventEnd: _ee,
+    idBytes: _ib,
+    idStart: _is,
+    keys,
+    keyRows,
+    dropped,
+    ...columns
+  } = c;
+  const table: EventTable = {
+    ...columns,
+    detailsFile: null,
+    hasDetails: true,
+    event,
+    rowOf: (id) => {
+      const row = rowOfId(id);
+      if (row >= 0) return row;
+      const k = keys.indexOf(id);
+      return k < 0 ? -1 : (keyRows[k] as number);
+    },
+    text: (i) => {
+      if (texts[i] === undefined) {
+        const e = event(i);
+        texts[i] = `${e.summary}\n${e.place.name}`.toLowerCase();
+      }
+      return texts[i] as string;
+    },
+  };
+  return { table, dropped };
+}
+
+/** The table of an events file held in memory (tests, tools): read as the page reads a download. */
+export function tableFromFile(file: EventsFile): EventTable {
+  const reader = new EventsJsonReader();
+  reader.push(new TextEncoder().encode(JSON.stringify(file)));
+  return tableFromColumns(reader.finish()).table;
+}
