@@ -69,7 +69,9 @@ export default defineConfig(({ mode }) => ({
     ...(mode === 'bench'
       ? {
           manifest: true,
-          rollupOptions: { input: { app: 'index.html', naive: 'src/bench/naive.html' } },
+          rollupOptions: {
+            input: { app: 'index.html', naive: 'src/bench/naive.html', deck: 'src/bench/deck.html' },
+          },
         }
       : {}),
   },

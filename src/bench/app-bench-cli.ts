@@ -2,11 +2,14 @@
  * npm run bench [-- --sizes 10000,100000,1000000 --loads 3 --changes 8 --naive-max 1000000]
  *
  * Synthetic data sets (made once, cached in node_modules/.cache) are loaded through ?data= into the
- * built app and into a naive baseline page (src/bench/naive.ts), side by side in one headless
- * Chromium with software WebGL. For each: events-ready (navigation → first frame with the events),
- * filter changes (input → map idle; timeline brushes and actor toggles in the app, the same date
- * ranges and actors in the naive page), panning frame rate, JS heap, renderer memory and the gzip
- * size of what each page loads. Prints one Markdown table with medians and ratios.
+ * built app (from events.json and from events.arrow) and into two baseline pages on events.json: a
+ * deck.gl ScatterplotLayer with GPU filtering (src/bench/deck.ts) and a naive clustered GeoJSON source
+ * (src/bench/naive.ts), side by side in one headless Chromium with software WebGL. For each:
+ * events-ready (navigation → first frame with the events), the longest main-thread task while loading,
+ * filter changes (input → the page's measure; timeline brushes and actor toggles in the app, the same
+ * date ranges and actors in the baselines) and "shown" (two frames after), panning frame rate, JS
+ * heap, renderer memory and the gzip size of what each page loads. Prints one Markdown table with
+ * medians and ratios.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
@@ -15,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../testing/chromium.ts';
 import { ensureDataset } from './datasets.ts';
-import { type Change, NONE, runApp, runNaive } from './drive.ts';
+import { type Change, NONE, type Result, runApp, runBaseline } from './drive.ts';
 import { bundleGzip, serveStatic } from './serve.ts';
 
 const { values } = parseArgs({
@@ -67,6 +70,7 @@ async function main() {
   });
   const appKb = bundleGzip(DIST, 'index.html') / 1024;
   const naiveKb = bundleGzip(DIST, 'src/bench/naive.html') / 1024;
+  const deckKb = bundleGzip(DIST, 'src/bench/deck.html') / 1024;
   const rows: string[] = [];
   const fmt = (ms: number) =>
     Number.isNaN(ms) ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
@@ -80,24 +84,45 @@ async function main() {
     }
     for (let i = 0; i < CHANGES; i++)
       changes.push({ actor: actors[Math.floor(i / 2) % actors.length] as string, on: i % 2 === 0 });
-    console.error(`  app, ${size} events…`);
-    const app = await runApp(site, browser, size, changes);
+    const notRun = (why: string): Result => ({
+      ready: [],
+      filters: [],
+      shown: [],
+      longTask: [],
+      ...NONE,
+      failed: why,
+    });
+    console.error(`  app (JSON), ${size} events…`);
+    const appJson = await runApp(site, browser, size, changes, 'events.json');
+    console.error(`  app (Arrow), ${size} events…`);
+    const appArrow = await runApp(site, browser, size, changes, 'events.arrow');
+    console.error(`  deck.gl, ${size} events…`);
+    const deck = await runBaseline(site, browser, size, changes, 'src/bench/deck.html');
     console.error(`  naive, ${size} events…`);
     const naive =
       size > NAIVE_MAX
-        ? { ready: [], filters: [], ...NONE, failed: 'not run (--naive-max)' }
-        : await runNaive({ ...site, loads: size >= 1_000_000 ? 1 : LOADS }, browser, size, changes);
+        ? notRun('not run (--naive-max)')
+        : await runBaseline(
+            { ...site, loads: size >= 1_000_000 ? 1 : LOADS },
+            browser,
+            size,
+            changes,
+            'src/bench/naive.html',
+          );
     for (const [name, r, kb] of [
-      ['Conflict Atlas', app, appKb],
-      ['naive', naive, naiveKb],
+      ['Conflict Atlas, events.json', appJson, appKb],
+      ['Conflict Atlas, events.arrow', appArrow, appKb],
+      ['deck.gl, events.json', deck, deckKb],
+      ['naive, events.json', naive, naiveKb],
     ] as const) {
       rows.push(
-        `| ${size.toLocaleString('en')} | ${name} | ${fmt(median(r.ready))} | ${fmt(median(r.filters))} | ${fmt(p95(r.filters))} | ${r.fps ? r.fps.toFixed(0) : '–'} | ${r.heapMb ? r.heapMb.toFixed(0) : '–'} MB | ${r.rssMb ? r.rssMb.toFixed(0) : '–'} MB | ${kb.toFixed(0)} kB |${r.failed ? ` failed: ${r.failed}` : ''}`,
+        `| ${size.toLocaleString('en')} | ${name} | ${fmt(median(r.ready))} | ${fmt(Math.max(0, ...r.longTask))} | ${fmt(median(r.filters))} | ${fmt(p95(r.filters))} | ${fmt(median(r.shown))} | ${r.fps ? r.fps.toFixed(0) : '–'} | ${r.heapMb ? r.heapMb.toFixed(0) : '–'} MB | ${r.rssMb ? r.rssMb.toFixed(0) : '–'} MB | ${kb.toFixed(0)} kB |${r.failed ? ` failed: ${r.failed}` : ''}`,
       );
     }
-    const ratio = (a: number, b: number) => (Number.isFinite(b / a) ? `${(b / a).toFixed(1)}×` : '–');
+    const ratio = (a: number, b: number) => (Number.isFinite(b / a) ? `${(b / a).toFixed(2)}×` : '–');
     rows.push(
-      `| ${size.toLocaleString('en')} | **ratio** | **${ratio(median(app.ready), median(naive.ready))}** | **${ratio(median(app.filters), median(naive.filters))}** | ${ratio(p95(app.filters), p95(naive.filters))} | | | | |`,
+      `| ${size.toLocaleString('en')} | **deck.gl ÷ app (JSON)** | **${ratio(median(appJson.ready), median(deck.ready))}** | | ${ratio(median(appJson.filters), median(deck.filters))} | | ${ratio(median(appJson.shown), median(deck.shown))} | | **${ratio(appJson.heapMb, deck.heapMb)}** | | |`,
+      `| ${size.toLocaleString('en')} | **naive ÷ app (Arrow)** | **${ratio(median(appArrow.ready), median(naive.ready))}** | | **${ratio(median(appArrow.filters), median(naive.filters))}** | ${ratio(p95(appArrow.filters), p95(naive.filters))} | | | | | |`,
     );
   }
   const version = browser.version();
@@ -108,9 +133,9 @@ async function main() {
     `\n${new Date().toISOString().slice(0, 10)} · ${cpu}, ${(await import('node:os')).cpus().length} cores · headless Chromium ${version}, SwiftShader WebGL · ${LOADS} loads, ${CHANGES} brushes + ${CHANGES} actor toggles per size (medians)\n`,
   );
   console.log(
-    '| events | page | events-ready | filter p50 | filter p95 | pan fps | JS heap | renderer RSS | JS+CSS gzip |',
+    '| events | page | events-ready | longest task while loading | filter p50 | filter p95 | shown p50 | pan fps | JS heap | renderer RSS | JS+CSS gzip |',
   );
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }
 

@@ -33,6 +33,10 @@ const panFps = (page: Page): Promise<number> => page.evaluate(PAN_FPS) as Promis
 export interface Result {
   ready: number[];
   filters: number[];
+  /** Each filter change until two frames after its measure: what a person sees, in software GL. */
+  shown: number[];
+  /** The longest main-thread task while the events loaded (until events-ready), per load. */
+  longTask: number[];
   heapMb: number;
   rssMb: number;
   fps: number;
@@ -45,13 +49,35 @@ export type Change =
   | { brush: [number, number]; from?: string | null; to?: string | null }
   | { actor: string; on: boolean };
 
-/** A fresh page as a first visit sees it (no service worker: every request reaches the server). */
+/** A fresh page as a first visit sees it (no service worker: every request reaches the server),
+ * recording its long tasks. */
 async function freshPage(browser: Browser) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'block',
   });
+  await context.addInitScript(`window.__longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });`);
   return { context, page: await context.newPage() };
+}
+
+/** The longest task that started before events-ready. */
+const LONGEST_TASK = `(() => {
+  const ready = performance.getEntriesByName('events-ready')[0];
+  const end = ready ? ready.startTime + ready.duration : Infinity;
+  return Math.max(0, ...window.__longTasks.filter(([s]) => s < end).map(([, d]) => d));
+})()`;
+
+/** Waits for filter measure number `count`, then two frames more: both times, from the change. */
+async function waitForFilter(page: Page, count: number, timeout: number): Promise<[number, number]> {
+  const measured = await waitForMeasure(page, 'filter', count, timeout);
+  const shown =
+    (await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const m = performance.getEntriesByName('filter')[${count - 1}];
+    done(performance.now() - m.startTime);
+  })))`)) as number;
+  return [measured, shown];
 }
 
 /** Panning, JS heap and renderer memory, once the filter changes are done. */
@@ -81,39 +107,49 @@ async function measureLoads(
   browser: Browser,
   load: (page: Page) => Promise<number>,
   /** Drives the changes, pushing each one's time as it is measured (kept if a later one fails). */
-  drive: (page: Page, filters: number[]) => Promise<void>,
+  drive: (page: Page, filters: number[], shown: number[]) => Promise<void>,
   failures: 'throw' | 'report',
 ): Promise<Result> {
   const ready: number[] = [];
   const filters: number[] = [];
+  const shown: number[] = [];
+  const longTask: number[] = [];
   let after = NONE;
   for (let k = 0; k < loads; k++) {
     const { context, page } = await freshPage(browser);
     try {
       ready.push(await load(page));
+      longTask.push((await page.evaluate(LONGEST_TASK)) as number);
       if (k === loads - 1) {
-        await drive(page, filters);
+        await drive(page, filters, shown);
         after = await measureAfter(page);
       }
     } catch (e) {
       if (failures === 'throw') throw e;
-      return { ready, filters, ...after, failed: (e as Error).message.split('\n')[0] };
+      return { ready, filters, shown, longTask, ...after, failed: (e as Error).message.split('\n')[0] };
     } finally {
       await context.close();
     }
   }
-  return { ready, filters, ...after };
+  return { ready, filters, shown, longTask, ...after };
 }
 
-export function runApp(site: BenchSite, browser: Browser, size: number, changes: Change[]): Promise<Result> {
+/** The app on one of a set's files: events.json or events.arrow. */
+export function runApp(
+  site: BenchSite,
+  browser: Browser,
+  size: number,
+  changes: Change[],
+  file: 'events.json' | 'events.arrow',
+): Promise<Result> {
   return measureLoads(
     site,
     browser,
     async (page) => {
-      await page.goto(`${site.base}/?data=/bench-data/${size}/events.arrow`);
+      await page.goto(`${site.base}/?data=/bench-data/${size}/${file}`);
       return waitForMeasure(page, 'events-ready', 1, 120_000);
     },
-    async (page, filters) => {
+    async (page, filters, shown) => {
       await page.locator('[data-testid="map"][data-events-ready="true"]').waitFor({ timeout: 120_000 });
       const box = await page.locator('.timeline-svg').boundingBox();
       for (const change of changes) {
@@ -133,34 +169,40 @@ export function runApp(site: BenchSite, browser: Browser, size: number, changes:
             await page.getByText('Filters and export').click();
           await page.getByRole('checkbox', { name: new RegExp(change.actor) }).click();
         }
-        filters.push(await waitForMeasure(page, 'filter', filters.length + 1, 60_000));
+        const [measured, seen] = await waitForFilter(page, filters.length + 1, 60_000);
+        filters.push(measured);
+        shown.push(seen);
       }
     },
     'throw',
   );
 }
 
-export function runNaive(
+/** A baseline page (src/bench/naive.html or deck.html) on a set's events.json. */
+export function runBaseline(
   site: BenchSite,
   browser: Browser,
   size: number,
   changes: Change[],
+  pagePath: string,
 ): Promise<Result> {
   return measureLoads(
     site,
     browser,
     async (page) => {
-      await page.goto(`${site.base}/src/bench/naive.html?data=/bench-data/${size}/events.json`);
+      await page.goto(`${site.base}/${pagePath}?data=/bench-data/${size}/events.json`);
       return waitForMeasure(page, 'events-ready', 1, 240_000);
     },
-    async (page, filters) => {
+    async (page, filters, shown) => {
       for (const change of changes) {
         await page.evaluate((c) => {
           const naive = window.__naive as NonNullable<typeof window.__naive>;
           if ('brush' in c) naive.setRange(c.from ?? null, c.to ?? null);
           else naive.setActors(c.on ? [c.actor] : []);
         }, change);
-        filters.push(await waitForMeasure(page, 'filter', filters.length + 1, 120_000));
+        const [measured, seen] = await waitForFilter(page, filters.length + 1, 120_000);
+        filters.push(measured);
+        shown.push(seen);
       }
     },
     'report',

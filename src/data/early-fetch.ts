@@ -1,17 +1,20 @@
 /**
- * The events file's request, started by the page's tiny entry script (src/main.tsx) before the app's
- * bundle (MapLibre, React) has even loaded: for a large file that overlap is a good part of a second.
- * The app takes the response over; a retry fetches afresh. No heavy imports here.
+ * The events file's read, started by the page's tiny entry script (src/main.tsx) before the app's
+ * bundle (MapLibre, React) has even loaded: the file downloads and the worker reads it while the app
+ * loads, a good part of a second for a large file. The app takes the read over; a retry reads afresh.
+ * No heavy imports here.
  */
-const early = new Map<string, Promise<Response>>();
+import { readInWorker, type WorkerRead } from './read-in-worker.ts';
 
-export function startFetch(url: string): void {
-  if (!early.has(url)) early.set(url, fetch(url));
+const early = new Map<string, WorkerRead>();
+
+export function startRead(url: string): void {
+  if (!early.has(url)) early.set(url, readInWorker(url));
 }
 
-/** The early response for url once, then plain fetches. */
-export function takeFetch(url: string): Promise<Response> {
+/** The early read of url once, then fresh reads. */
+export function takeRead(url: string): WorkerRead {
   const started = early.get(url);
   early.delete(url);
-  return started ?? fetch(url);
+  return started ?? readInWorker(url);
 }

@@ -1,25 +1,11 @@
 /** Loading the data files. Query options sit next to their fetchers; data is static. */
 import { queryOptions } from '@tanstack/react-query';
 import { type Article, parseArticle } from '../shared/schema.ts';
-import { takeFetch } from './early-fetch.ts';
+import { takeRead } from './early-fetch.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
-import { type LoadProgress, loadEventsResponse } from './events-file.ts';
-
-/** A successful response, or an error that says which file could not be reached or loaded. */
-async function fetchOk(
-  url: string,
-  what: string,
-  request: (url: string) => Promise<Response> = (u) => fetch(u),
-): Promise<Response> {
-  let res: Response;
-  try {
-    res = await request(url);
-  } catch {
-    throw new Error(`Could not reach ${what} at ${url}.`);
-  }
-  if (!res.ok) throw new Error(`Could not load ${what} (${url}): HTTP ${res.status}.`);
-  return res;
-}
+import { fetchOk, type LoadProgress } from './read-in-worker.ts';
+import { tableFromArrow } from './table-from-arrow.ts';
+import { tableFromColumns } from './table-from-columns.ts';
 
 async function fetchJson(url: string, what: string): Promise<unknown> {
   const res = await fetchOk(url, what);
@@ -32,7 +18,7 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
 
 /** The events file as bytes: JSON (events.json) or its Arrow companion, told apart by content. */
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetchOk(url, what, takeFetch)).arrayBuffer());
+  return new Uint8Array(await (await fetchOk(url, what)).arrayBuffer());
 }
 
 /** The events file as a table; `onProgress` hears how far it has been read. */
@@ -40,9 +26,14 @@ export function eventsQuery(url: string, onProgress?: (p: LoadProgress) => void)
   return queryOptions({
     queryKey: ['events', url],
     queryFn: async (): Promise<LoadedTable> => {
-      const res = await fetchOk(url, 'the events file', takeFetch);
+      const read = takeRead(url);
+      if (onProgress) read.onProgress(onProgress);
+      const answer = await read.answer;
+      performance.mark('events-read');
       try {
-        const loaded = await loadEventsResponse(res, onProgress);
+        if (answer.kind === 'error') throw new Error(answer.message);
+        const loaded =
+          answer.kind === 'arrow' ? tableFromArrow(answer.bytes) : tableFromColumns(answer.columns);
         performance.mark('events-table-built');
         return loaded;
       } catch (e) {

@@ -1,6 +1,6 @@
 /** How far each events file has been read, for the loading message. */
 import { create } from 'zustand';
-import type { LoadProgress } from '../data/events-file.ts';
+import type { LoadProgress } from '../data/read-in-worker.ts';
 
 const useProgress = create<Record<string, LoadProgress>>(() => ({}));
 

@@ -272,9 +272,14 @@ export class ColumnsBuilder {
     const idBuffer = new Uint8Array(room);
     const idStart = new Uint32Array(m + 1);
     for (let k = 0; k < m; k++) {
-      const at = idStart[k] as number;
-      idStart[k + 1] =
-        at + encoder.encodeInto(this.ids[rows[k] as number] as string, idBuffer.subarray(at)).written;
+      const id = this.ids[rows[k] as number] as string;
+      let at = idStart[k] as number;
+      // ASCII byte by byte (a call into the encoder per id costs more); anything else, encoded.
+      let ascii = true;
+      for (let j = 0; j < id.length && ascii; j++) ascii = id.charCodeAt(j) < 0x80;
+      if (ascii) for (let j = 0; j < id.length; j++) idBuffer[at++] = id.charCodeAt(j);
+      else at += encoder.encodeInto(id, idBuffer.subarray(at)).written;
+      idStart[k + 1] = at;
     }
     const idBytes = idBuffer.slice(0, idStart[m] as number);
     const rowOfFileRow = new Int32Array(this.size).fill(-1);

@@ -18,6 +18,10 @@ const EVENTS_KEY = [0x65, 0x76, 0x65, 0x6e, 0x74, 0x73]; // events
 
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
+/** Bytes that matter inside an element: quotes and brackets (1); every other byte is 0. */
+const MATTERS = new Uint8Array(256);
+for (const b of [QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET]) MATTERS[b] = 1;
+
 /** A region of the store holding complete elements: [from, to), and each element's [start, end). */
 export interface Batch {
   from: number;
@@ -103,6 +107,11 @@ export class EventsSplitter {
     };
     if (this.inString) i = this.skipString(chunk, i);
     while (i < n) {
+      if (depth > 2) {
+        // Inside an element: only quotes and brackets count.
+        while (i < n && MATTERS[chunk[i] as number] === 0) i += 1;
+        if (i === n) break;
+      }
       const b = chunk[i] as number;
       if (depth === 2) {
         if (b === COMMA || b === CLOSE_BRACKET) {
