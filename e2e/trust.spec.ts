@@ -3,7 +3,8 @@ import { expect, type Page, test } from './test.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
 
-/** A data set whose every text field carries markup and script, plus two invalid events. */
+/** A data set whose every text field carries markup and script, plus invalid events: a latitude out of
+ * range, no source, a day that does not exist, an end before the start, a second event with one id. */
 async function serveHostile(page: Page) {
   const articles = seedData.articles.map((a) => ({
     ...a,
@@ -20,6 +21,9 @@ async function serveHostile(page: Page) {
   const broken = [
     { ...seedData.events[0], id: 'bad-lat', place: { ...seedData.events[0]?.place, lat: 999 } },
     { ...seedData.events[0], id: 'bad-sources', sources: [] },
+    { ...seedData.events[0], id: 'bad-day', date: '2016-02-30' },
+    { ...seedData.events[0], id: 'bad-end', date: '2016-05-02', dateEnd: '2016-05-01' },
+    { ...seedData.events[1], summary: 'A second event under an id already used' },
   ];
   const data = {
     ...seedData,
@@ -40,7 +44,7 @@ async function serveHostile(page: Page) {
       return route.fulfill({ json: { ...a, text: `${XSS}\n${'x'.repeat(0)}` } });
     },
   );
-  return { valid: events.length };
+  return { valid: events.length, invalid: broken.length };
 }
 
 test.describe('trust', () => {
@@ -48,11 +52,12 @@ test.describe('trust', () => {
     atlas,
     page,
   }) => {
-    const { valid } = await serveHostile(page);
+    const { valid, invalid } = await serveHostile(page);
     await atlas.open('/?data=/hostile/events.json');
     await atlas.waitForEvents();
     await expect(page.getByTestId('event-count')).toHaveText(`${valid} events`);
-    await expect(page.getByText('2 invalid event(s) in the data file were left out')).toBeVisible();
+    await expect(page.getByText(`${invalid} invalid event(s) in the data file were left out`)).toBeVisible();
+    await expect(page.getByText('A second event under an id already used')).toHaveCount(0);
     await expect(page.locator('.event-item').first()).toContainText('<script>window.__pwned=1</script>');
     await atlas.eventButtons().first().click();
     await expect(page.locator('.source-card').first()).toContainText('Outlet');

@@ -78,7 +78,6 @@ export function readInWorker(url: string): WorkerRead {
     worker.onerror = (e) =>
       settle?.({ kind: 'error', message: `could not be read: ${e.message || 'the reader failed'}` });
     try {
-      send({ kind: 'start', sizeHint: totalBytes });
       const reader = (res.body as ReadableStream<Uint8Array>).getReader();
       try {
         while (!done) {

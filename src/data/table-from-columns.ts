@@ -5,6 +5,7 @@
  */
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
+import { ByteStore } from './events-json/byte-store.ts';
 import type { JsonColumns } from './events-json/json-columns.ts';
 import { EventsJsonReader } from './events-json/read-events-json.ts';
 
@@ -13,8 +14,11 @@ export function tableFromColumns(c: JsonColumns): LoadedTable {
   const texts: string[] = [];
   // Not cached: an export of a million rows would otherwise keep a million objects (the Arrow table
   // builds its events afresh too).
+  const store = new ByteStore(c.blocks, c.blockStarts);
   const event = (i: number): ConflictEvent =>
-    JSON.parse(decoder.decode(c.store.subarray(c.eventStart[i], c.eventEnd[i]))) as ConflictEvent;
+    JSON.parse(
+      decoder.decode(store.bytes(c.eventStart[i] as number, c.eventEnd[i] as number)),
+    ) as ConflictEvent;
   const encoder = new TextEncoder();
   /** The row whose id is `id`, by comparing bytes: no id is decoded. */
   const rowOfId = (id: string): number => {
@@ -30,7 +34,8 @@ export function tableFromColumns(c: JsonColumns): LoadedTable {
     return -1;
   };
   const {
-    store: _s,
+    blocks: _b,
+    blockStarts: _bs,
     eventStart: _es,
     eventEnd: _ee,
     idBytes: _ib,

@@ -19,14 +19,14 @@ let lastProgress = 0;
 
 function transferables(c: JsonColumns): Transferable[] {
   const buffers = new Set<ArrayBufferLike>();
-  for (const v of Object.values(c)) if (ArrayBuffer.isView(v)) buffers.add(v.buffer);
+  for (const v of [...Object.values(c), ...c.blocks]) if (ArrayBuffer.isView(v)) buffers.add(v.buffer);
   return [...buffers] as Transferable[];
 }
 
 function take(chunk: Uint8Array) {
   if (!reader && !arrow) {
     if (isArrowBytes(chunk)) arrow = [];
-    else reader = new EventsJsonReader(DEFAULT_LIMITS, sizeHint);
+    else reader = new EventsJsonReader(DEFAULT_LIMITS);
   }
   if (arrow) {
     arrowBytes += chunk.length;
@@ -59,14 +59,12 @@ function finish() {
   post({ kind: 'json', columns }, transferables(columns));
 }
 
-let sizeHint: number | undefined;
 let failed = false;
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   if (failed) return;
   try {
     const m = e.data;
-    if (m.kind === 'start') sizeHint = m.sizeHint;
-    else if (m.kind === 'chunk') take(m.chunk);
+    if (m.kind === 'chunk') take(m.chunk);
     else finish();
   } catch (err) {
     failed = true;

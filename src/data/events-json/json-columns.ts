@@ -7,6 +7,7 @@
  */
 import type { Envelope, Issue } from '../../shared/schema.ts';
 import { placePrecisions, plausibleDays } from '../../shared/schema.ts';
+import type { ByteStore } from './byte-store.ts';
 import { eventProblem } from './check-event.ts';
 
 /** The table's columns as buffers, plus what reading an event back needs (see table-from-columns.ts). */
@@ -26,8 +27,10 @@ export interface JsonColumns {
   sourceStart: Uint32Array;
   sourceArticles: Int32Array;
   articleIds: string[];
-  /** The events list's bytes; row i's event is the JSON at store[eventStart[i], eventEnd[i]). */
-  store: Uint8Array;
+  /** The events list's bytes as they arrived (see byte-store.ts): row i's event is the JSON at positions
+   * [eventStart[i], eventEnd[i]). */
+  blocks: Uint8Array[];
+  blockStarts: number[];
   eventStart: Uint32Array;
   eventEnd: Uint32Array;
   /** Row i's id as UTF-8: idBytes[idStart[i], idStart[i + 1]). */
@@ -176,7 +179,7 @@ export class ColumnsBuilder {
     this.reject(this.read++, issue);
   }
 
-  /** One event as parsed from store[start, end). */
+  /** One event as parsed from the store's bytes [start, end). */
   add(e: unknown, start: number, end: number) {
     const index = this.read++;
     const issue = eventProblem(e, this.days);
@@ -215,7 +218,7 @@ export class ColumnsBuilder {
   }
 
   /** The columns in table order, with rows outside the file's plausible days dropped. */
-  finish(meta: Envelope, store: Uint8Array): JsonColumns {
+  finish(meta: Envelope, store: ByteStore): JsonColumns {
     const [first, last] = plausibleDays(meta.generatedAt);
     const day = this.day.done();
     const dayEnd = this.dayEnd.done();
@@ -232,7 +235,7 @@ export class ColumnsBuilder {
     return this.columns(meta, store, byDay(Uint32Array.from(keep), day));
   }
 
-  private columns(meta: Envelope, store: Uint8Array, rows: Uint32Array): JsonColumns {
+  private columns(meta: Envelope, store: ByteStore, rows: Uint32Array): JsonColumns {
     const m = rows.length;
     const identity = m === this.size && rows.every((r, k) => r === k);
     const pick = <A extends Int32Array | Uint32Array | Float64Array | Uint8Array>(src: A): A => {
@@ -304,7 +307,8 @@ export class ColumnsBuilder {
       sourceStart: sourceList.offsets,
       sourceArticles: sourceList.codes,
       articleIds: articles.ids,
-      store,
+      blocks: store.blocks,
+      blockStarts: store.starts,
       eventStart: pick(this.eventStart.done()),
       eventEnd: pick(this.eventEnd.done()),
       idBytes,

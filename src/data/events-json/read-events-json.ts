@@ -51,11 +51,11 @@ export class EventsJsonReader {
   private decoder = new TextDecoder();
   bytes = 0;
 
-  constructor(limits: ReadLimits = DEFAULT_LIMITS, sizeHint?: number) {
-    this.splitter = new EventsSplitter(
-      { maxStoreBytes: limits.maxBytes, maxEnvelopeBytes: limits.maxEnvelopeBytes },
-      sizeHint,
-    );
+  constructor(limits: ReadLimits = DEFAULT_LIMITS) {
+    this.splitter = new EventsSplitter({
+      maxStoreBytes: limits.maxBytes,
+      maxEnvelopeBytes: limits.maxEnvelopeBytes,
+    });
   }
 
   get progress(): Progress {
@@ -70,38 +70,46 @@ export class EventsJsonReader {
 
   finish(): JsonColumns {
     const meta = readEnvelope(this.splitter.finish());
-    const { store, length } = this.splitter;
-    // Hand out exactly the bytes used (the store grows by doubling).
-    const buffer = store.buffer as ArrayBuffer & { transfer?: (n: number) => ArrayBuffer };
-    const exact = buffer.transfer ? new Uint8Array(buffer.transfer(length)) : store.slice(0, length);
-    return this.builder.finish(meta, exact);
+    return this.builder.finish(meta, this.splitter.store);
   }
 
-  /** A batch as one JSON array (the engine's parser, at full speed); if that fails, element by
-   * element, so one malformed event is reported and the others kept. */
-  private parse({ from, to, starts, ends }: Batch) {
+  /**
+   * A batch, run by run: the elements that lie in one chunk are parsed as one JSON array (the engine's
+   * parser, at full speed, over a view of the chunk); an element split across chunks is parsed alone.
+   * If a run fails, element by element, so one malformed event is reported and the others kept.
+   */
+  private parse({ starts, ends }: Batch) {
     const store = this.splitter.store;
-    let values: unknown[] | null = null;
-    try {
-      values = JSON.parse(`[${this.decoder.decode(store.subarray(from, to))}]`) as unknown[];
-    } catch {
-      values = null;
-    }
-    for (let k = 0; k < starts.length; k++) {
-      const start = starts[k] as number;
-      const end = ends[k] as number;
-      if (values) {
-        this.builder.add(values[k], start, end);
-        continue;
-      }
-      let value: unknown;
+    let k = 0;
+    while (k < starts.length) {
+      const block = store.blockOf(starts[k] as number);
+      const blockEnd = store.endOf(block);
+      let last = k;
+      while (last + 1 < starts.length && (ends[last + 1] as number) <= blockEnd) last += 1;
+      let values: unknown[] | null = null;
       try {
-        value = JSON.parse(this.decoder.decode(store.subarray(start, end)));
-      } catch (e) {
-        this.builder.skip({ path: '', message: `not valid JSON: ${(e as Error).message}` });
-        continue;
+        const text = this.decoder.decode(store.bytes(starts[k] as number, ends[last] as number));
+        values = JSON.parse(`[${text}]`) as unknown[];
+      } catch {
+        values = null;
       }
-      this.builder.add(value, start, end);
+      for (let e = k; e <= last; e++) {
+        const start = starts[e] as number;
+        const end = ends[e] as number;
+        if (values) {
+          this.builder.add(values[e - k], start, end);
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(this.decoder.decode(store.bytes(start, end)));
+        } catch (err) {
+          this.builder.skip({ path: '', message: `not valid JSON: ${(err as Error).message}` });
+          continue;
+        }
+        this.builder.add(value, start, end);
+      }
+      k = last + 1;
     }
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Splits an events file's bytes, chunk by chunk as they arrive, into the elements of its top-level
  * "events" array and the rest (the envelope). One pass over the bytes that tracks only strings and
- * nesting: no value is built here. The array's bytes are kept in one store (an event is read back from
- * its own bytes when someone opens it); complete elements are handed out in batches, each batch one
- * region of the store that `JSON.parse('[' + region + ']')` reads at the engine's native speed.
+ * nesting: no value is built here. The list's bytes are kept as they arrived (byte-store.ts: an event is
+ * read back from its own bytes when someone opens it); complete elements are handed out in batches.
  */
+
+import { ByteStore } from './byte-store.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -22,18 +23,15 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
 const MATTERS = new Uint8Array(256);
 for (const b of [QUOTE, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET]) MATTERS[b] = 1;
 
-/** A region of the store holding complete elements: [from, to), and each element's [start, end). */
+/** Complete elements: each one's [start, end) in the store. */
 export interface Batch {
-  from: number;
-  to: number;
   starts: number[];
   ends: number[];
 }
 
 export class EventsSplitter {
   /** The events array's bytes (elements with their separators), in arrival order. */
-  store: Uint8Array;
-  length = 0;
+  readonly store = new ByteStore();
   private envelope: Uint8Array[] = [];
   private envelopeBytes = 0;
   private depth = 0;
@@ -47,19 +45,13 @@ export class EventsSplitter {
   private elementStart = -1;
   private starts: number[] = [];
   private ends: number[] = [];
-  private batchFrom = 0;
   private offset = 0; // bytes seen before this chunk
   private started = false;
   private ended = false;
   /** Elements handed out so far. */
   counted = 0;
 
-  constructor(
-    private readonly limits: { maxEnvelopeBytes: number; maxStoreBytes: number },
-    sizeHint = 1 << 16,
-  ) {
-    this.store = new Uint8Array(Math.max(1024, sizeHint));
-  }
+  constructor(private readonly limits: { maxEnvelopeBytes: number; maxStoreBytes: number }) {}
 
   /** Reads one chunk; returns the complete elements it finished (possibly none). */
   push(chunk: Uint8Array): Batch | null {
@@ -117,7 +109,7 @@ export class EventsSplitter {
         if (b === COMMA || b === CLOSE_BRACKET) {
           if (this.elementStart >= 0) {
             this.starts.push(this.elementStart);
-            this.ends.push(this.length + (i - from));
+            this.ends.push(this.store.length + (i - from));
             this.elementStart = -1;
           } else if (b === COMMA || this.counted + this.starts.length > 0)
             throw new Error(this.at(i, 'not valid JSON: an empty element in "events"'));
@@ -133,7 +125,7 @@ export class EventsSplitter {
           i += 1;
           continue;
         }
-        if (this.elementStart < 0) this.elementStart = this.length + (i - from);
+        if (this.elementStart < 0) this.elementStart = this.store.length + (i - from);
       }
       if (b === QUOTE) {
         this.inString = true;
@@ -218,14 +210,8 @@ export class EventsSplitter {
 
   private takeBatch(): Batch | null {
     if (this.starts.length === 0) return null;
-    const batch = {
-      from: this.batchFrom,
-      to: this.ends[this.ends.length - 1] as number,
-      starts: this.starts,
-      ends: this.ends,
-    };
+    const batch = { starts: this.starts, ends: this.ends };
     this.counted += this.starts.length;
-    this.batchFrom = batch.to + 1;
     this.starts = [];
     this.ends = [];
     return batch;
@@ -240,20 +226,10 @@ export class EventsSplitter {
   }
 
   private append(chunk: Uint8Array, from: number, to: number) {
-    const add = to - from;
-    if (add <= 0) return;
-    const need = this.length + add;
-    if (need > this.limits.maxStoreBytes)
+    if (to <= from) return;
+    if (this.store.length + to - from > this.limits.maxStoreBytes)
       throw new Error(`too large: its events list passes ${mb(this.limits.maxStoreBytes)}`);
-    if (need > this.store.length) {
-      const grown = new Uint8Array(
-        Math.min(this.limits.maxStoreBytes, Math.max(need, this.store.length * 2)),
-      );
-      grown.set(this.store.subarray(0, this.length));
-      this.store = grown;
-    }
-    this.store.set(chunk.subarray(from, to), this.length);
-    this.length = need;
+    this.store.append(chunk.subarray(from, to));
   }
 
   private at(i: number, what: string): string {
