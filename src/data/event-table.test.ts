@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { DETAILS_FILE, eventsToArrow, eventsToArrowFiles, isArrowBytes } from '../shared/events-arrow.ts';
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
+import { EventsJsonReader } from './events-json/read-events-json.ts';
 import { tableFromArrow } from './table-from-arrow.ts';
-import { tableFromFile } from './table-from-columns.ts';
+import { tableFromColumns, tableFromFile } from './table-from-columns.ts';
+
+const tableFromColumnsOf = (file: EventsFile) => {
+  const reader = new EventsJsonReader();
+  reader.push(new TextEncoder().encode(JSON.stringify(file)));
+  return tableFromColumns(reader.finish());
+};
 
 const rowsOf = (t: { size: number; event: (i: number) => ConflictEvent }) =>
   Array.from({ length: t.size }, (_, i) => t.event(i));
@@ -45,6 +52,26 @@ describe('the event table', () => {
         expect(t.event(t.rowOf(key)).id).toBe(merged.id);
       }
       expect(t.rowOf('e-nothing')).toBe(-1);
+    }
+  });
+
+  it("drops Arrow rows dated outside the file's plausible span, as JSON does", () => {
+    const e = seedEvents.events[0] as ConflictEvent;
+    const file: EventsFile = {
+      ...seedEvents,
+      events: [
+        ...seedEvents.events,
+        { ...e, id: 'e-1800', date: '1800-01-01' },
+        { ...e, id: 'e-far', date: '2999-01-01' },
+      ],
+    };
+    for (const { table, dropped } of [tableFromArrow(eventsToArrow(file)), tableFromColumnsOf(file)]) {
+      expect(dropped.count).toBe(2);
+      expect(dropped.reasons.map((r) => r.message)).toEqual([
+        expect.stringMatching(/^outside the file's plausible span \(1900-01-01 to a year after/),
+        expect.stringMatching(/^outside the file's plausible span/),
+      ]);
+      expect(table.size).toBe(seedEvents.events.length);
     }
   });
 

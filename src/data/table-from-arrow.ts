@@ -11,9 +11,11 @@ import {
   type ConflictEvent,
   datePrecisions,
   eventsFileSchema,
+  FIRST_EVENT_DAY,
   type Issue,
   type PlacePrecision,
   placePrecisions,
+  plausibleDays,
 } from '../shared/schema.ts';
 import { dictionaryCodes, findUtf8, listCodes, structField, validity } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
@@ -118,6 +120,8 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     if (reasons.length < 5) reasons.push({ path: `events.${i}.${path}`, message });
   };
   const badDetails = detailsFile ? new Uint8Array(n) : takeDetails(arrow, reject);
+  const [firstDay, lastDay] = plausibleDays(meta.generatedAt);
+  const outsideSpan = `outside the file's plausible span (${FIRST_EVENT_DAY} to a year after ${meta.generatedAt.slice(0, 10)})`;
   const endValid = validity(endVec);
   const dayValid = validity(dayVec);
   const dayEnd = new Int32Array(n);
@@ -131,7 +135,8 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     if (dayValid && !dayValid[i]) reject(i, 'date', 'missing date');
     else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
     else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
-    else if (end < d) reject(i, 'dateEnd', 'ends before it starts');
+    else if (end < d) reject(i, 'dateEnd', 'dateEnd is before date');
+    else if (d < firstDay || end > lastDay) reject(i, d < firstDay ? 'date' : 'dateEnd', outsideSpan);
     else if ((type[i] as number) < 0) reject(i, 'type', 'missing type');
     else if ((precision[i] as number) < 0 || (precision[i] as number) >= placePrecisions.length)
       reject(i, 'place.precision', `not one of ${placePrecisions.join(', ')}`);

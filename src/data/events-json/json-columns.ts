@@ -6,7 +6,7 @@
  * id) and hands out buffers that can be transferred between threads without a copy.
  */
 import type { Envelope, Issue } from '../../shared/schema.ts';
-import { placePrecisions, plausibleDays } from '../../shared/schema.ts';
+import { FIRST_EVENT_DAY, placePrecisions, plausibleDays } from '../../shared/schema.ts';
 import type { ByteStore } from './byte-store.ts';
 import { eventProblem } from './check-event.ts';
 
@@ -229,7 +229,7 @@ export class ColumnsBuilder {
       else
         this.reject(this.fileIndex.data[r] as number, {
           path: (day[r] as number) < first ? 'date' : 'dateEnd',
-          message: `outside the file's plausible span (1900-01-01 to a year after ${meta.generatedAt.slice(0, 10)})`,
+          message: `outside the file's plausible span (${FIRST_EVENT_DAY} to a year after ${meta.generatedAt.slice(0, 10)})`,
         });
     }
     return this.columns(meta, store, byDay(Uint32Array.from(keep), day));

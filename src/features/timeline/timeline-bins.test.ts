@@ -4,7 +4,7 @@ import { tableFromFile } from '../../data/table-from-columns.ts';
 import { DAY_MS, timeOfIso } from '../../shared/days.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
-import { buildBuckets, eventsDomain, MAX_RANGES, rangeLanes } from './timeline-bins.ts';
+import { buildBuckets, eventsDomain, MAX_BUCKETS, MAX_RANGES, rangeLanes } from './timeline-bins.ts';
 
 const template = seedEvents.events[0] as ConflictEvent;
 const types = seedEvents.eventTypes.map((t) => t.id);
@@ -20,6 +20,21 @@ const tableOf = (events: ConflictEvent[]) => tableFromFile({ ...seedEvents, even
 const everyRow = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
 
 describe('timeline buckets', () => {
+  it('keeps the number of buckets bounded whatever the span, and counts every event once', () => {
+    for (const [from, to] of [
+      ['2016-01-01', '2017-06-01'],
+      ['1990-01-01', '2016-12-31'],
+      ['1900-01-01', '2017-01-01'],
+    ] as const) {
+      const t = tableOf([event('a', from), event('b', to), event('c', from)]);
+      const domain = eventsDomain(t);
+      if (!domain) throw new Error('a domain');
+      const buckets = buildBuckets(t, everyRow(t.size), domain, colorKeys(t, 'type'));
+      expect(buckets.length).toBeLessThanOrEqual(MAX_BUCKETS);
+      expect(buckets.reduce((n, b) => n + b.total, 0)).toBe(3);
+      for (let b = 1; b < buckets.length; b++) expect(buckets[b]?.start).toBe(buckets[b - 1]?.end);
+    }
+  });
   it('spans the events with some room, at least a fortnight', () => {
     const t = tableOf([event('a', '2016-03-01'), event('b', '2016-03-02')]);
     const d = eventsDomain(t);

@@ -29,19 +29,38 @@ export interface Bucket {
   total: number;
 }
 
-/** Weekly buckets for spans up to ~8 months, else monthly; only single-day events are counted. */
+/** The time at which month number m (year × 12 + month) starts (Date.UTC would take years 0–99 for
+ * 1900–1999). */
+function monthStart(m: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(Math.floor(m / 12), ((m % 12) + 12) % 12, 1);
+  return d.getTime();
+}
+
+/** Most buckets drawn, whatever the span: a century of data is not 1,200 monthly bars. */
+export const MAX_BUCKETS = 160;
+/** Bucket lengths in months past weekly buckets: month, quarter, half-year, year, then 2, 5, 10… years. */
+const MONTH_STEPS = [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000];
+
+/** Weekly buckets for spans up to ~8 months, else the shortest run of months that keeps the count at
+ * most MAX_BUCKETS; only single-day events are counted. */
 export function buildBuckets(t: EventTable, rows: Uint32Array, domain: Domain, color: ColorKeys): Bucket[] {
   const span = domain.end - domain.start;
   const edges: number[] = [];
   if (span <= 240 * DAY) {
     for (let x = domain.start; x < domain.end; x += 7 * DAY) edges.push(x);
   } else {
+    const months = span / (30.44 * DAY);
+    const step = MONTH_STEPS.find((m) => months / m <= MAX_BUCKETS - 1) ?? (MONTH_STEPS.at(-1) as number);
     const d = new Date(domain.start);
-    let x = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    while (x < domain.end) {
+    // Aligned to the step (quarters start in January, April…; decades in years ending in 0).
+    const first = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    let m = first - (((first % step) + step) % step);
+    let x = monthStart(m);
+    while (x < domain.end && edges.length <= MAX_BUCKETS) {
       edges.push(Math.max(x, domain.start));
-      const n = new Date(x);
-      x = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() + 1, 1);
+      m += step;
+      x = monthStart(m);
     }
   }
   // Day → bucket, as a lookup over the domain's days.
