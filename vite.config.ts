@@ -18,7 +18,15 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
+
+/** Headers a static host should send (frame-ancestors works only as a header; X-Frame-Options is its
+ * older equivalent). */
+export const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Frame-Options': 'DENY',
+};
 
 /** Writes the policy into the built index.html (the dev server needs inline scripts, so only at build). */
 function contentSecurityPolicy(): Plugin {
@@ -26,7 +34,10 @@ function contentSecurityPolicy(): Plugin {
     name: 'conflict-atlas-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP.replace(/; frame-ancestors [^;]+/, '')}" />`,
+      ),
   };
 }
 
@@ -34,7 +45,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     contentSecurityPolicy(),
-    // Offline after the first visit: the app, the basemap, the fonts and the data are precached.
+    // Offline after the first visit: the app, the basemap, the fonts and the articles are precached; the
+    // events files are cached as they are loaded.
     VitePWA({
       injectRegister: null, // registered in src/main.tsx: no inline script under the CSP
       registerType: 'autoUpdate',
@@ -49,17 +61,24 @@ export default defineConfig(({ mode }) => ({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,json,woff2,svg,webmanifest}'],
+        // The app, the basemap (GeoJSON and its places) and the articles. The events files are not
+        // precached: a precached file is served from the cache until the next build, so a new events
+        // file alone on the server would never be seen.
+        globPatterns: ['**/*.{js,css,html,json,geojson,woff2,svg,webmanifest}'],
+        globIgnores: ['data/events.*'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
         runtimeCaching: [
           {
-            // Events files loaded with ?data= from elsewhere: fresh when online, the last copy offline.
-            urlPattern: ({ url, sameOrigin }) => !sameOrigin && /\.(json|arrow)$/.test(url.pathname),
+            // This site's events files: the network first (a changed file is seen on the next load),
+            // the last copy when offline or when the server does not answer within 10 s.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/data\/events\.[^/]+$/.test(url.pathname),
             handler: 'NetworkFirst',
-            options: { cacheName: 'atlas-external-data', expiration: { maxEntries: 500 } },
+            options: { cacheName: 'atlas-events', networkTimeoutSeconds: 10 },
           },
         ],
+        // Events files from other sites (?data=) are not cached: they are shown for the session only,
+        // as that file's claims, and never offline from this site's cache.
       },
     }),
   ],
@@ -75,7 +94,10 @@ export default defineConfig(({ mode }) => ({
         }
       : {}),
   },
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP } },
+  // The policy as headers from `npm start`; `npm run dev` is not framed either (its React refresh
+  // preamble is an inline script, so the dev server cannot carry the script policy).
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
+  server: { headers: { 'X-Frame-Options': 'DENY' } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     // One worker that keeps its modules from file to file: the pipeline's gazetteer (200k places, ~4 s

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { seedData } from './fixtures.ts';
 import { expect, type Page, test } from './test.ts';
 
@@ -74,6 +75,52 @@ test.describe('trust', () => {
     await expect(page.getByTestId('event-count')).toHaveText(`${seedData.events.length} events`);
   });
 
+  test('events from another site are announced before they are shown, and marked as its claims', async ({
+    atlas,
+    page,
+  }) => {
+    // The file (and its articles) come from another origin; nothing on it is this site's.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('https://elsewhere.example/data/events.json', async (route) => {
+      await held;
+      await route.fulfill({ json: seedData, headers: { 'access-control-allow-origin': '*' } });
+    });
+    await page.route('https://elsewhere.example/data/articles/*', (route) => {
+      const id = new URL(route.request().url()).pathname.split('/').pop()?.replace('.json', '') ?? '';
+      return route.fulfill({
+        path: `public/data/articles/${id}.json`,
+        headers: { 'access-control-allow-origin': '*' },
+      });
+    });
+    await atlas.open('/?data=https://elsewhere.example/data/events.json');
+    const banner = page
+      .getByRole('note')
+      .filter({ hasText: 'Events from elsewhere.example, not from this site' });
+    await expect(banner).toBeVisible();
+    await expect(atlas.eventButtons()).toHaveCount(0);
+    release();
+    await atlas.waitForEvents();
+    await expect(banner).toBeVisible();
+    await atlas.eventButtons().first().click();
+    await expect(page.locator('.source-card').first()).toContainText(
+      'come from a data file on elsewhere.example, not from this site',
+    );
+    await page.getByRole('button', { name: '← All events' }).click();
+    await atlas.openFilters();
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const lines = readFileSync((await csv.path()) ?? '', 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toMatch(/,data_source$/);
+    expect(lines[1]).toMatch(/,elsewhere\.example$/);
+  });
+
   test('the production build ships a Content-Security-Policy and runs under it', async ({ atlas, page }) => {
     const violations: string[] = [];
     await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
@@ -102,16 +149,35 @@ test.describe('offline', () => {
   test('after a first visit, a shared link opens without a network', async ({ atlas, page, context }) => {
     await atlas.open('/');
     await atlas.waitForEvents();
-    // The service worker has precached the app, basemap and data once it is active.
+    // The service worker has precached the app, the basemap and the articles once it is active, and
+    // the page fetches the events file through it once it has taken control.
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.ready;
       if (!reg.active) throw new Error('no active service worker');
     });
+    await page.waitForFunction(async () => (await (await caches.open('atlas-events')).keys()).length > 0);
     await context.setOffline(true);
     const e = seedData.events.find((x) => x.sources.length > 1) ?? seedData.events[0];
     await page.goto(`/?event=${e?.id}`);
     await expect(atlas.panelTitle()).toHaveText(e?.summary ?? '');
     await expect(page.locator('.source-card mark').first()).toBeVisible();
     await atlas.waitForEvents();
+  });
+
+  test('an events file changed on the server is shown on the next load, not the cached one', async ({
+    atlas,
+    page,
+    context,
+  }) => {
+    await atlas.open('/');
+    await atlas.waitForEvents();
+    await page.waitForFunction(async () => (await (await caches.open('atlas-events')).keys()).length > 0);
+    // The server now has a file with one event fewer (routed on the context: the worker's requests too).
+    await context.route('**/data/events.json', (route) =>
+      route.fulfill({ json: { ...seedData, events: seedData.events.slice(1) } }),
+    );
+    await page.reload();
+    await atlas.waitForEvents();
+    await expect(page.getByTestId('event-count')).toHaveText(`${seedData.events.length - 1} events`);
   });
 });

@@ -13,6 +13,7 @@ import { MARKER_LIMIT, MapView } from '../features/map/MapView.tsx';
 import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
+import { useAppUpdate } from '../state/app-update.ts';
 import { useEventsData } from '../state/events-data.ts';
 import { hasFilters } from '../state/filter-table.ts';
 import { notices as noticesFor } from '../state/notices.ts';
@@ -22,12 +23,25 @@ import { useShortcuts } from '../state/shortcuts.ts';
 import { useUi } from '../state/store.ts';
 import { countLabel, useVisibleEvents } from '../state/visible-events.ts';
 import { LoadStatus } from './LoadStatus.tsx';
-import { eventLink, fitOnLoad, initialDataUrl, initialUrl, useUrlSync, viewLink } from './url-sync.ts';
+import { PartBoundary } from './PartBoundary.tsx';
+import {
+  eventLink,
+  fitOnLoad,
+  initialDataSource,
+  initialDataUrl,
+  initialUrl,
+  reloadPage,
+  useUrlSync,
+  viewLink,
+} from './url-sync.ts';
 
 /** The events file this page shows: the link's ?data= or the built-in data. */
 export const eventsUrl = initialDataUrl;
+/** The host of a data file from another site (announced, and named in sources and exports), else null. */
+const dataSource = initialDataSource;
 
 export function App() {
+  const updateReady = useAppUpdate((s) => s.ready);
   useUrlSync();
   const filters = useUi((s) => s.filters);
   const colorMode = useUi((s) => s.colorMode);
@@ -87,30 +101,48 @@ export function App() {
           <ShareButton label="Copy link to this view" url={viewLink} title="Conflict Atlas" />
         </div>
       </header>
+      {updateReady && (
+        <p className="notice" role="status">
+          A new version of Conflict Atlas is ready.{' '}
+          <button type="button" onClick={reloadPage}>
+            Reload
+          </button>
+        </p>
+      )}
+      {dataSource && (
+        <p className="provenance" role="note">
+          Events from <strong>{dataSource}</strong>, not from this site. Their outlets, links and passages are
+          that file's claims, not verified here.
+        </p>
+      )}
       <main className={sheetExpanded ? 'layout sheet-expanded' : 'layout'}>
         <div className="map-column">
-          <MapView
-            table={table}
-            rows={rows}
-            color={color}
-            selected={selected}
-            selectedRow={selectedRow}
-            detailsReady={detailsReady}
-            flyRequest={flyRequest}
-            fitOnLoad={fitOnLoad}
-            onSelect={selection.selectFromMap}
-            onPick={selection.pick}
-          />
-          {table && color && (
-            <Timeline
+          <PartBoundary name="The map" resetKey={table}>
+            <MapView
               table={table}
-              rows={undated}
-              inRange={rows.length}
+              rows={rows}
               color={color}
-              from={filters.from}
-              to={filters.to}
-              onRange={onRange}
+              selected={selected}
+              selectedRow={selectedRow}
+              detailsReady={detailsReady}
+              flyRequest={flyRequest}
+              fitOnLoad={fitOnLoad}
+              onSelect={selection.selectFromMap}
+              onPick={selection.pick}
             />
+          </PartBoundary>
+          {table && color && (
+            <PartBoundary name="The timeline" resetKey={table}>
+              <Timeline
+                table={table}
+                rows={undated}
+                inRange={rows.length}
+                color={color}
+                from={filters.from}
+                to={filters.to}
+                onRange={onRange}
+              />
+            </PartBoundary>
           )}
         </div>
         <aside className="panel" aria-label="Events and sources">
@@ -136,15 +168,23 @@ export function App() {
             >
               <summary>Filters and export</summary>
               {filtersOpen && (
-                <FilterPanel
-                  table={table}
-                  filters={filters}
-                  context={search.context}
-                  onChange={setFilters}
-                  onClear={clearFilters}
-                />
+                <PartBoundary name="The filters" resetKey={table}>
+                  <FilterPanel
+                    table={table}
+                    filters={filters}
+                    context={search.context}
+                    onChange={setFilters}
+                    onClear={clearFilters}
+                  />
+                </PartBoundary>
               )}
-              <ExportButtons table={table} rows={rows} eventsUrl={eventsUrl} detailsReady={detailsReady} />
+              <ExportButtons
+                table={table}
+                rows={rows}
+                eventsUrl={eventsUrl}
+                detailsReady={detailsReady}
+                dataSource={dataSource}
+              />
             </details>
           )}
           {data && selected && (
@@ -154,19 +194,22 @@ export function App() {
                   This event lies outside the current filters; it is shown because the link names it.
                 </p>
               )}
-              <SourcePanel
-                event={selected}
-                data={data}
-                eventsUrl={eventsUrl}
-                onClose={() => select(null)}
-                actions={
-                  <ShareButton
-                    label="Copy link to this event"
-                    url={() => eventLink(selected.id)}
-                    title={selected.summary}
-                  />
-                }
-              />
+              <PartBoundary name="The source panel" resetKey={selected.id}>
+                <SourcePanel
+                  event={selected}
+                  data={data}
+                  eventsUrl={eventsUrl}
+                  dataSource={dataSource}
+                  onClose={() => select(null)}
+                  actions={
+                    <ShareButton
+                      label="Copy link to this event"
+                      url={() => eventLink(selected.id)}
+                      title={selected.summary}
+                    />
+                  }
+                />
+              </PartBoundary>
             </>
           )}
           {details.isError && (
@@ -180,13 +223,15 @@ export function App() {
             </p>
           )}
           {data && detailsReady && !selected && (
-            <EventList
-              data={data}
-              count={listRows.length}
-              eventAt={eventAt}
-              title={picked ? `${picked.length} events at this place` : 'Events by date'}
-              onChoose={chooseFromList}
-            />
+            <PartBoundary name="The list" resetKey={data}>
+              <EventList
+                data={data}
+                count={listRows.length}
+                eventAt={eventAt}
+                title={picked ? `${picked.length} events at this place` : 'Events by date'}
+                onChoose={chooseFromList}
+              />
+            </PartBoundary>
           )}
           {table && <Legend data={table.meta} colorMode={colorMode} aggregated={table.size > MARKER_LIMIT} />}
         </aside>

@@ -8,8 +8,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { eventsQuery } from '../data/queries.ts';
+import { useAppUpdate } from '../state/app-update.ts';
 import { reportLoadProgress } from '../state/load-progress.ts';
 import { App, eventsUrl } from './App.tsx';
+import { startServiceWorker } from './service-worker.ts';
+import { initialDataSource } from './url-sync.ts';
 
 // Event data is static for the life of the page: load once, never refetch.
 const queryClient = new QueryClient({
@@ -31,12 +34,5 @@ if (root) {
 }
 
 // Offline after the first visit (see vite.config.ts): the service worker exists only in builds.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () =>
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch((e: unknown) => {
-      console.warn('Offline support is unavailable:', e);
-    });
-  // This module loads after the entry script, possibly after the page's load event.
-  if (document.readyState === 'complete') void register();
-  else window.addEventListener('load', () => void register());
-}
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  startServiceWorker(eventsUrl, initialDataSource === null, () => useAppUpdate.setState({ ready: true }));

@@ -4,13 +4,18 @@
  * typing) replace it; Back/Forward restore the state from the URL.
  */
 import { useEffect } from 'react';
-import { DEFAULT_DATA_URL } from '../data/data-url.ts';
+import { DEFAULT_DATA_URL, foreignHost } from '../data/data-url.ts';
 import { type UiState, useUi } from '../state/store.ts';
 import { decodeSearch, encodeSearch, isDiscreteChange, type ShareableState } from '../state/url-state.ts';
 
 export const initialUrl = decodeSearch(window.location.search, window.location.href);
 /** The events file this page shows: the link's ?data= or the built-in data (as src/main.tsx decided). */
 export const initialDataUrl = initialUrl.state.data ?? DEFAULT_DATA_URL;
+/** The host of the data file when it is not this site's, else null. */
+export const initialDataSource = foreignHost(initialDataUrl, window.location.href);
+
+/** Loads the page again (a new version of the app is ready). */
+export const reloadPage = (): void => window.location.reload();
 /** Read before MapLibre writes its view into the hash: a link with a view keeps it, one without flies. */
 const linkHasView = /^#\d/.test(window.location.hash);
 /** Whether the map frames the events on load: not when the link brings a view or names an event. */

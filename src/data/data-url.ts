@@ -24,3 +24,14 @@ export function dataUrlOf(pageHref: string): string {
   const raw = new URL(pageHref).searchParams.get(DATA_PARAM);
   return (raw !== null ? decodeDataUrl(raw, pageHref) : undefined) ?? DEFAULT_DATA_URL;
 }
+
+/** The host a data file comes from when it is not this site's (its events are that file's claims), else
+ * null. */
+export function foreignHost(dataUrl: string, pageHref: string): string | null {
+  try {
+    const data = new URL(dataUrl, pageHref);
+    return data.origin === new URL(pageHref).origin ? null : data.host;
+  } catch {
+    return null;
+  }
+}

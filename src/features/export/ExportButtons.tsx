@@ -9,18 +9,20 @@ interface Props {
   table: EventTable;
   rows: Uint32Array;
   eventsUrl: string;
+  /** The host of a data file from another site, named in every export; null for this site's data. */
+  dataSource: string | null;
   /** Events can be read (a split set's details have arrived). */
   detailsReady: boolean;
 }
 
-export function ExportButtons({ table, rows, eventsUrl, detailsReady }: Props) {
+export function ExportButtons({ table, rows, eventsUrl, detailsReady, dataSource }: Props) {
   const queryClient = useQueryClient();
   const events = () => Array.from(rows, (i) => table.event(i));
   const exportGeoJson = () =>
     download(
       'conflict-atlas-events.geojson',
       'application/geo+json',
-      JSON.stringify(toGeoJson(events(), table.meta), null, 1),
+      JSON.stringify(toGeoJson(events(), table.meta, dataSource), null, 1),
     );
   const exportCsv = async () => {
     const chosen = events();
@@ -30,7 +32,11 @@ export function ExportButtons({ table, rows, eventsUrl, detailsReady }: Props) {
     );
     const texts = new Map<string, Article>();
     for (const r of loaded) if (r.status === 'fulfilled') texts.set(r.value.id, r.value);
-    download('conflict-atlas-events.csv', 'text/csv;charset=utf-8', toCsv(chosen, table.meta, texts));
+    download(
+      'conflict-atlas-events.csv',
+      'text/csv;charset=utf-8',
+      toCsv(chosen, table.meta, texts, dataSource),
+    );
   };
   return (
     <div className="export">

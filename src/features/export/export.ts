@@ -6,7 +6,12 @@ import type { FeatureCollection } from 'geojson';
 import Papa from 'papaparse';
 import type { Article, ConflictEvent, Envelope } from '../../shared/schema.ts';
 
-export function toGeoJson(events: ConflictEvent[], data: Envelope): FeatureCollection {
+/** `dataSource`: the host of a data file from another site (its events are that file's claims), else null. */
+export function toGeoJson(
+  events: ConflictEvent[],
+  data: Envelope,
+  dataSource: string | null = null,
+): FeatureCollection {
   const typeName = new Map(data.eventTypes.map((t) => [t.id, t.name]));
   return {
     type: 'FeatureCollection',
@@ -21,6 +26,7 @@ export function toGeoJson(events: ConflictEvent[], data: Envelope): FeatureColle
         admin1: place.admin1 ?? null,
         placePrecision: place.precision,
         gazetteerId: place.gazetteerId ?? null,
+        ...(dataSource ? { dataSource } : {}),
       },
     })),
   };
@@ -50,10 +56,16 @@ export const CSV_COLUMNS = [
   'source_date',
   'source_url',
   'source_passage',
+  'data_source',
 ] as const;
 
 /** CSV text; `texts` holds the article texts for passages (a missing article leaves its passage empty). */
-export function toCsv(events: ConflictEvent[], data: Envelope, texts: Map<string, Article>): string {
+export function toCsv(
+  events: ConflictEvent[],
+  data: Envelope,
+  texts: Map<string, Article>,
+  dataSource: string | null = null,
+): string {
   const types = new Map(data.eventTypes.map((t) => [t.id, t]));
   const actors = new Map(data.actors.map((a) => [a.id, a.name]));
   const articles = new Map(data.articles.map((a) => [a.id, a]));
@@ -86,6 +98,8 @@ export function toCsv(events: ConflictEvent[], data: Envelope, texts: Map<string
         source_date: meta?.published ?? '',
         source_url: meta?.url ?? '',
         source_passage: texts.get(s.articleId)?.text.slice(s.start, s.end) ?? '',
+        // Where the events file came from, when not this site: every field above is that file's claim.
+        data_source: dataSource ?? '',
       };
       return CSV_COLUMNS.map((c) => row[c]);
     }),

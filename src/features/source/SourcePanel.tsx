@@ -31,11 +31,13 @@ function SourceCard({
   data,
   eventsUrl,
   first,
+  dataSource,
 }: {
   source: Source;
   data: Envelope;
   eventsUrl: string;
   first: boolean;
+  dataSource: string | null;
 }) {
   const meta = data.articles.find((a) => a.id === source.articleId);
   const article = useQuery(articleQuery(eventsUrl, source.articleId));
@@ -97,11 +99,17 @@ function SourceCard({
           <>
             {' · '}
             <a href={href} target="_blank" rel="noopener noreferrer">
-              original
+              {dataSource ? 'original, as the file says' : 'original'}
             </a>
           </>
         )}
       </p>
+      {dataSource && (
+        <p className="claim">
+          Title, outlet, link and text come from a data file on {dataSource}, not from this site; they are not
+          verified here.
+        </p>
+      )}
       {body}
     </li>
   );
@@ -111,12 +119,14 @@ interface Props {
   event: ConflictEvent;
   data: Envelope;
   eventsUrl: string;
+  /** The host of a data file from another site: its outlets and links are shown as its claims. */
+  dataSource: string | null;
   /** Buttons the shell adds (sharing), shown next to "All events". */
   actions?: React.ReactNode;
   onClose: () => void;
 }
 
-export function SourcePanel({ event, data, eventsUrl, actions, onClose }: Props) {
+export function SourcePanel({ event, data, eventsUrl, dataSource, actions, onClose }: Props) {
   const type = data.eventTypes.find((t) => t.id === event.type);
   const heading = useRef<HTMLHeadingElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: move focus to each newly selected event.
@@ -176,6 +186,7 @@ export function SourcePanel({ event, data, eventsUrl, actions, onClose }: Props)
             data={data}
             eventsUrl={eventsUrl}
             first={i === 0}
+            dataSource={dataSource}
           />
         ))}
       </ul>
