@@ -6,5 +6,4 @@ export type ToWorker = { kind: 'chunk'; chunk: Uint8Array } | { kind: 'end' };
 export type FromWorker =
   | { kind: 'progress'; events: number; bytes: number }
   | { kind: 'json'; columns: JsonColumns }
-  | { kind: 'arrow'; bytes: Uint8Array }
   | { kind: 'error'; message: string };
