@@ -133,9 +133,17 @@ test.describe('trust', () => {
     });
     const response = await page.goto('/');
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // No site may frame the app: the header says so (a meta tag cannot), and so does the older header.
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-frame-options']).toBe('DENY');
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
       'content',
       /script-src 'self'/,
+    );
+    // (frame-ancestors is ignored, with a warning, in a meta tag: it is left out there.)
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).not.toHaveAttribute(
+      'content',
+      /frame-ancestors/,
     );
     await atlas.waitForEvents();
     await atlas.eventButtons().first().click();
