@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  * The production Content-Security-Policy: no inline script, no eval; data and the basemap from this
  * origin (https data files and an online basemap style may be opted into, hence `https:` for fetches).
  */
-export const CSP = [
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "worker-src 'self' blob:",
@@ -18,8 +18,9 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+/** The policy as a header: no site may frame the app (frame-ancestors is ignored in a meta tag). */
+export const CSP = [...POLICY, "frame-ancestors 'none'"].join('; ');
 
 /** Headers a static host should send (frame-ancestors works only as a header; X-Frame-Options is its
  * older equivalent). */
@@ -36,7 +37,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) =>
       html.replace(
         '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP.replace(/; frame-ancestors [^;]+/, '')}" />`,
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${POLICY.join('; ')}" />`,
       ),
   };
 }

@@ -4,6 +4,7 @@
  * these read Arrow's buffers (Data.values, valueOffsets, nullBitmap, children) directly.
  */
 import type { Vector } from 'apache-arrow';
+import { Codes } from './codes.ts';
 
 /** Per row, whether the value is present (1) or null (0); null when the column has no nulls at all.
  * Read from the validity bitmaps: a method call per row costs more than the rest of a column pass. */
@@ -22,6 +23,14 @@ export function validity(vector: Vector): Uint8Array | null {
   return out;
 }
 
+/** Whether the UTF-8 value at offsets[i] .. offsets[i + 1] of `bytes` is `want`, byte for byte. */
+export function utf8At(offsets: ArrayLike<number>, bytes: Uint8Array, i: number, want: Uint8Array): boolean {
+  const start = offsets[i] as number;
+  if ((offsets[i + 1] as number) - start !== want.length) return false;
+  for (let j = 0; j < want.length; j++) if (bytes[start + j] !== want[j]) return false;
+  return true;
+}
+
 /**
  * Positions (over all chunks) of a utf8 column's values equal to `text`, found by comparing bytes:
  * no string is decoded, so a million ids are scanned in milliseconds rather than turned into a map.
@@ -34,11 +43,7 @@ export function findUtf8(vector: Vector | { data: Vector['data'] }, text: string
     const offsets = data.valueOffsets as Int32Array;
     const bytes = data.values as Uint8Array;
     for (let i = 0; i < data.length; i++) {
-      const start = offsets[data.offset + i] as number;
-      if ((offsets[data.offset + i + 1] as number) - start !== want.length) continue;
-      let same = true;
-      for (let j = 0; j < want.length && same; j++) same = bytes[start + j] === want[j];
-      if (same && (!data.nullBitmap?.length || data.getValid(i))) {
+      if (utf8At(offsets, bytes, data.offset + i, want) && (!data.nullBitmap?.length || data.getValid(i))) {
         hits.push(at + i);
         if (first) return hits;
       }
@@ -51,19 +56,11 @@ export function findUtf8(vector: Vector | { data: Vector['data'] }, text: string
 /** A dictionary column as codes into `ids` (codes for unseen values are appended to `ids`); null → -1. */
 export function dictionaryCodes(vector: Vector, ids: string[]): Int32Array {
   const out = new Int32Array(vector.length);
-  const index = new Map(ids.map((id, i) => [id, i]));
+  const codes = new Codes(ids);
   let at = 0;
   for (const data of vector.data) {
     const words = (data.dictionary?.toArray() ?? []) as string[];
-    const remap = Int32Array.from(words, (w) => {
-      let code = index.get(w);
-      if (code === undefined) {
-        code = ids.length;
-        ids.push(w);
-        index.set(w, code);
-      }
-      return code;
-    });
+    const remap = Int32Array.from(words, (w) => codes.code(w));
     const values = data.values as Int32Array;
     const bits = data.nullCount > 0 ? data.nullBitmap : null;
     for (let i = 0; i < data.length; i++) {

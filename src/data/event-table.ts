@@ -1,6 +1,6 @@
 /**
  * The app's one in-memory form of the events: columns of typed arrays (built once per data file),
- * ordered by date then id, so filtering, counting and drawing a million events never touch an object
+ * ordered by date (a day's events in file order; the pipeline writes them by id), so filtering, counting and drawing a million events never touch an object
  * per event. An event is materialised as a ConflictEvent only when someone reads it (a list row, the
  * source panel, an export). Built from events.json (validated with the contract) or from its Arrow
  * companion (validated column by column: bad rows are dropped and reported, as for JSON).
@@ -8,7 +8,8 @@
 
 import type { ConflictEvent, Envelope, Issue } from '../shared/schema.ts';
 
-export interface EventTable {
+/** The columns alone: what a reader builds, before the table's ways of reading one event are added. */
+export interface EventColumns {
   meta: Envelope;
   size: number;
   /** Start and end day (days since 1970-01-01); end = start for a single day. Non-decreasing start. */
@@ -29,6 +30,9 @@ export interface EventTable {
   sourceStart: Uint32Array;
   sourceArticles: Int32Array;
   articleIds: string[];
+}
+
+export interface EventTable extends EventColumns {
   /** For a split Arrow set, the details file still to load (relative to the events file), else null. */
   detailsFile: string | null;
   /** Whether event(), rowOf() and text() can answer (always, except a split set before its details). */

@@ -16,7 +16,7 @@ async function fetchJson(url: string, what: string): Promise<unknown> {
   }
 }
 
-/** The events file as bytes: JSON (events.json) or its Arrow companion, told apart by content. */
+/** A file's bytes (the details file of a split Arrow set). */
 async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetchOk(url, what)).arrayBuffer());
 }

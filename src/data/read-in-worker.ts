@@ -6,9 +6,10 @@
  * with a message. No heavy imports here (the entry script uses it).
  */
 import { isArrowBytes } from '../shared/arrow-magic.ts';
+import { concatBytes } from './events-json/byte-store.ts';
 import type { FromWorker, ToWorker } from './events-json/worker-messages.ts';
 
-export const STALL_MS = 30_000;
+const STALL_MS = 30_000;
 
 export interface LoadProgress {
   events: number;
@@ -26,14 +27,10 @@ export interface WorkerRead {
 }
 
 /** A successful response, or an error that says which file could not be reached or loaded. */
-export async function fetchOk(
-  url: string,
-  what: string,
-  request: (url: string) => Promise<Response> = (u) => fetch(u),
-): Promise<Response> {
+export async function fetchOk(url: string, what: string): Promise<Response> {
   let res: Response;
   try {
-    res = await request(url);
+    res = await fetch(url);
   } catch {
     throw new Error(`Could not reach ${what} at ${url}.`);
   }
@@ -73,13 +70,7 @@ async function gather(reader: ReadableStreamDefaultReader<Uint8Array>, first: Ui
   } catch (e) {
     return { kind: 'error' as const, message: (e as Error).message };
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return { kind: 'arrow' as const, bytes };
+  return { kind: 'arrow' as const, bytes: concatBytes(parts, total) };
 }
 
 /** The largest Arrow events file read (a core file of 10^6 events is about 40 MB). */
@@ -137,7 +128,6 @@ export function readInWorker(url: string): WorkerRead {
         if (done) void reader.cancel().catch(() => undefined);
       }
       send({ kind: 'end' });
-      performance.mark('events-last-chunk');
       return await reply;
     } finally {
       worker.terminate();

@@ -11,8 +11,8 @@ import {
   type ConflictEvent,
   datePrecisions,
   eventsFileSchema,
-  FIRST_EVENT_DAY,
   type Issue,
+  outsideSpan,
   type PlacePrecision,
   placePrecisions,
   plausibleDays,
@@ -121,7 +121,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
   };
   const badDetails = detailsFile ? new Uint8Array(n) : takeDetails(arrow, reject);
   const [firstDay, lastDay] = plausibleDays(meta.generatedAt);
-  const outsideSpan = `outside the file's plausible span (${FIRST_EVENT_DAY} to a year after ${meta.generatedAt.slice(0, 10)})`;
+  const spanMessage = outsideSpan(meta.generatedAt);
   const endValid = validity(endVec);
   const dayValid = validity(dayVec);
   const dayEnd = new Int32Array(n);
@@ -136,7 +136,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
     else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
     else if (end < d) reject(i, 'dateEnd', 'dateEnd is before date');
-    else if (d < firstDay || end > lastDay) reject(i, d < firstDay ? 'date' : 'dateEnd', outsideSpan);
+    else if (d < firstDay || end > lastDay) reject(i, d < firstDay ? 'date' : 'dateEnd', spanMessage);
     else if ((type[i] as number) < 0) reject(i, 'type', 'missing type');
     else if ((precision[i] as number) < 0 || (precision[i] as number) >= placePrecisions.length)
       reject(i, 'place.precision', `not one of ${placePrecisions.join(', ')}`);

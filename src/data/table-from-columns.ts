@@ -4,6 +4,7 @@
  * it (a list row, the source panel, an export, a search), and those bytes were checked on the way in.
  */
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
+import { utf8At } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
 import { ByteStore } from './events-json/byte-store.ts';
 import type { JsonColumns } from './events-json/json-columns.ts';
@@ -23,14 +24,7 @@ export function tableFromColumns(c: JsonColumns): LoadedTable {
   /** The row whose id is `id`, by comparing bytes: no id is decoded. */
   const rowOfId = (id: string): number => {
     const want = encoder.encode(id);
-    const { idBytes, idStart } = c;
-    for (let i = 0; i < c.size; i++) {
-      const start = idStart[i] as number;
-      if ((idStart[i + 1] as number) - start !== want.length) continue;
-      let same = true;
-      for (let j = 0; j < want.length && same; j++) same = idBytes[start + j] === want[j];
-      if (same) return i;
-    }
+    for (let i = 0; i < c.size; i++) if (utf8At(c.idStart, c.idBytes, i, want)) return i;
     return -1;
   };
   const {

@@ -119,6 +119,10 @@ export function plausibleDays(generatedAt: string, today = Date.now()): [number,
   return [dayOfIsoChecked(FIRST_EVENT_DAY), last];
 }
 
+/** Why a row outside plausibleDays was dropped. */
+export const outsideSpan = (generatedAt: string): string =>
+  `outside the file's plausible span (${FIRST_EVENT_DAY} to a year after ${generatedAt.slice(0, 10)})`;
+
 export interface Issue {
   path: string;
   message: string;

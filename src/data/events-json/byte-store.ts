@@ -59,3 +59,17 @@ export class ByteStore {
     return out;
   }
 }
+
+/** Parts (of `total` bytes together) as one array. */
+export function concatBytes(
+  parts: Uint8Array[],
+  total = parts.reduce((n, p) => n + p.length, 0),
+): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -6,27 +6,14 @@
  * id) and hands out buffers that can be transferred between threads without a copy.
  */
 import type { Envelope, Issue } from '../../shared/schema.ts';
-import { FIRST_EVENT_DAY, placePrecisions, plausibleDays } from '../../shared/schema.ts';
+import { outsideSpan, placePrecisions, plausibleDays } from '../../shared/schema.ts';
+import { Codes } from '../codes.ts';
+import type { EventColumns } from '../event-table.ts';
 import type { ByteStore } from './byte-store.ts';
 import { eventProblem } from './check-event.ts';
 
 /** The table's columns as buffers, plus what reading an event back needs (see table-from-columns.ts). */
-export interface JsonColumns {
-  meta: Envelope;
-  size: number;
-  day: Int32Array;
-  dayEnd: Int32Array;
-  lon: Float64Array;
-  lat: Float64Array;
-  type: Int32Array;
-  typeIds: string[];
-  precision: Uint8Array;
-  actorStart: Uint32Array;
-  actorCodes: Int32Array;
-  actorIds: string[];
-  sourceStart: Uint32Array;
-  sourceArticles: Int32Array;
-  articleIds: string[];
+export interface JsonColumns extends EventColumns {
   /** The events list's bytes as they arrived (see byte-store.ts): row i's event is the JSON at positions
    * [eventStart[i], eventEnd[i]). */
   blocks: Uint8Array[];
@@ -66,34 +53,10 @@ const ints = (n = 1024) => new Grow(new Int32Array(n), (k) => new Int32Array(k))
 const uints = (n = 1024) => new Grow(new Uint32Array(n), (k) => new Uint32Array(k));
 const floats = (n = 1024) => new Grow(new Float64Array(n), (k) => new Float64Array(k));
 
-/** Codes for ids in the order they are met. */
-class Codes {
-  ids: string[] = [];
-  private index = new Map<string, number>();
-  code(id: string): number {
-    let c = this.index.get(id);
-    if (c === undefined) {
-      c = this.ids.length;
-      this.ids.push(id);
-      this.index.set(id, c);
-    }
-    return c;
-  }
-  /** Old code → new code, for the file's own list first, then the ids met that it does not list. */
-  remap(listed: string[]): { ids: string[]; map: Int32Array } {
-    const ids = [...listed];
-    const at = new Map(ids.map((id, i) => [id, i]));
-    const map = Int32Array.from(this.ids, (id) => {
-      let c = at.get(id);
-      if (c === undefined) {
-        c = ids.length;
-        ids.push(id);
-        at.set(id, c);
-      }
-      return c;
-    });
-    return { ids, map };
-  }
+/** Old code → new code, for the file's own list first, then the ids met that it does not list. */
+function remap(met: Codes, listed: string[]): { ids: string[]; map: Int32Array } {
+  const to = new Codes([...listed]);
+  return { ids: to.ids, map: Int32Array.from(met.ids, (id) => to.code(id)) };
 }
 
 const PRECISION = new Map<unknown, number>(placePrecisions.map((p, i) => [p, i]));
@@ -229,7 +192,7 @@ export class ColumnsBuilder {
       else
         this.reject(this.fileIndex.data[r] as number, {
           path: (day[r] as number) < first ? 'date' : 'dateEnd',
-          message: `outside the file's plausible span (${FIRST_EVENT_DAY} to a year after ${meta.generatedAt.slice(0, 10)})`,
+          message: outsideSpan(meta.generatedAt),
         });
     }
     return this.columns(meta, store, byDay(Uint32Array.from(keep), day));
@@ -261,9 +224,18 @@ export class ColumnsBuilder {
       }
       return { offsets, codes: out };
     };
-    const types = this.types.remap(meta.eventTypes.map((t) => t.id));
-    const actors = this.actors.remap(meta.actors.map((a) => a.id));
-    const articles = this.articles.remap(meta.articles.map((a) => a.id));
+    const types = remap(
+      this.types,
+      meta.eventTypes.map((t) => t.id),
+    );
+    const actors = remap(
+      this.actors,
+      meta.actors.map((a) => a.id),
+    );
+    const articles = remap(
+      this.articles,
+      meta.articles.map((a) => a.id),
+    );
     const type = pick(this.type.done());
     for (let k = 0; k < m; k++) type[k] = types.map[type[k] as number] as number;
     const actorList = list(this.actorStart.done(), this.actorCodes.done(), actors.map);

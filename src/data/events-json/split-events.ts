@@ -5,7 +5,7 @@
  * read back from its own bytes when someone opens it); complete elements are handed out in batches.
  */
 
-import { ByteStore } from './byte-store.ts';
+import { ByteStore, concatBytes } from './byte-store.ts';
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -199,13 +199,7 @@ export class EventsSplitter {
     if (!this.ended || this.inString)
       throw new Error(`cut short: it ends after ${this.offset} bytes, mid-value`);
     if (!this.sawEvents) throw new Error('not a Conflict Atlas events file: it has no "events" list');
-    const all = new Uint8Array(this.envelopeBytes);
-    let at = 0;
-    for (const part of this.envelope) {
-      all.set(part, at);
-      at += part.length;
-    }
-    return new TextDecoder().decode(all);
+    return new TextDecoder().decode(concatBytes(this.envelope, this.envelopeBytes));
   }
 
   private takeBatch(): Batch | null {
