@@ -1,7 +1,8 @@
 /**
- * npm run pipeline [-- --in DIR --out DIR --data DIR --actors FILE --strict]
+ * npm run pipeline [-- --in DIR --out DIR --data DIR --actors FILE --file-budget SECONDS --strict]
  * Reads the corpus, writes public/data/, prints a report. Exit code 0 unless nothing could be
- * processed (or, with --strict, anything went wrong).
+ * processed (or, with --strict, anything went wrong). An article that takes longer than the budget
+ * (60 s by default) is stopped, reported and left out; the run goes on.
  */
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
@@ -15,10 +16,16 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'public/data' },
     data: { type: 'string', default: 'seeds' },
     actors: { type: 'string', multiple: true, default: [] },
+    'file-budget': { type: 'string', default: '60' },
     strict: { type: 'boolean', default: false },
   },
 });
 
+const fileBudget = Number(values['file-budget']);
+if (!(fileBudget > 0)) {
+  console.error(`pipeline: --file-budget wants a number of seconds above 0, not "${values['file-budget']}"`);
+  process.exit(2);
+}
 const files = listArticleFiles(values.in);
 if (files.length === 0) {
   console.error(`pipeline: no article files (.md, .txt) in ${values.in}`);
@@ -29,7 +36,10 @@ const bar = process.stderr.isTTY
   ? new SingleBar({ format: 'articles {bar} {value}/{total}', clearOnComplete: true })
   : null;
 bar?.start(files.length, 0);
-const result = runPipeline(files, kit, (n) => bar?.update(n));
+const result = runPipeline(files, kit, {
+  fileBudget,
+  onProgress: bar ? (p) => bar.update(p.done) : undefined,
+});
 bar?.stop();
 writeOutput(values.out, result);
 console.log(formatReport(result.report, values.out));

@@ -8,6 +8,7 @@
  */
 import type { Actor, Article, DatePrecision, Place } from '../shared/schema.ts';
 import type { ActorCoder, ActorMention } from './actors.ts';
+import type { Checkpoint } from './budget.ts';
 import { codebookRules, type PhraseHit, type TriggerValue, triggerMatcher } from './codebook.ts';
 import { addDays, type ResolvedDate, resolveDates } from './dates.ts';
 import type { ActorTypeEntry, EventTypeEntry } from './dictionaries.ts';
@@ -74,7 +75,11 @@ export function emptyFindings(): ArticleFindings {
 }
 
 export interface Extractor {
-  extract(article: Article): ArticleFindings;
+  /**
+   * The findings of one article. `checkpoint` is called between the whole-text passes and at each
+   * sentence with the offset reached; it may throw to stop a runaway article (see budget.ts).
+   */
+  extract(article: Article, checkpoint?: Checkpoint): ArticleFindings;
   /** The place mentions of a text, as the geoparse command prints them. */
   places(article: Pick<Article, 'text' | 'outlet' | 'author'>): PlaceMention[];
 }
@@ -114,10 +119,12 @@ export function createExtractor(opts: {
 
   return {
     places: (article) => placesOf(article, opts.actors.find(article.text)),
-    extract(article) {
+    extract(article, checkpoint) {
       const findings = emptyFindings();
       const actorMentions = opts.actors.find(article.text);
+      checkpoint?.(0);
       const mentions = placesOf(article, actorMentions);
+      checkpoint?.(0);
       const sentences = analyse(article.text);
       let lastDate: ResolvedDate | null = null;
       let lastSite: { paragraph: number; mention: PlaceMention } | null = null;
@@ -131,6 +138,7 @@ export function createExtractor(opts: {
       const placesBySentence = bySentence(mentions, sentences);
       const actorsBySentence = bySentence(actorMentions, sentences);
       for (const [si, s] of sentences.entries()) {
+        checkpoint?.(s.start);
         // The headline: read like the lede it sums up; the lede, telling the same, joins its event.
         const headline =
           s.heading ||

@@ -13,6 +13,7 @@ import {
   SCHEMA_VERSION,
 } from '../shared/schema.ts';
 import { createActorCoder } from './actors.ts';
+import { articleBudget, OverBudget } from './budget.ts';
 import { type FileProblem, listArticleFiles, loadChromeRules, readCorpus } from './corpus.ts';
 import { loadActors, loadActorTypes, loadEventTypes, publicActor, publicEventType } from './dictionaries.ts';
 import { type ArticleFindings, createExtractor, type Extractor, emptyFindings } from './extract.ts';
@@ -82,24 +83,67 @@ export interface RunResult {
   report: Report;
 }
 
-/** Runs extraction over the files; `onProgress` is called after each file. */
-export function runPipeline(files: string[], kit: Toolkit, onProgress?: (done: number) => void): RunResult {
-  const { articles, problems } = readCorpus(files, kit.chromeRules);
-  return runArticles(articles, kit, { filesRead: files.length, problems, onProgress });
+/** How far a run has got. */
+export interface RunProgress {
+  /** Articles finished (kept or skipped). */
+  done: number;
+  total: number;
+  /** Characters of text walked: the finished articles', and the current one's up to `current.at`. */
+  chars: number;
+  totalChars: number;
+  /** The article being read and the offset its extraction has reached; null between articles. */
+  current: { id: string; at: number; of: number } | null;
 }
 
-/** Runs extraction over articles already read (an evaluation corpus, or a corpus read from files). */
+export interface RunOptions {
+  /** Seconds an article may take before it is stopped, reported and skipped; no limit by default. */
+  fileBudget?: number;
+  /**
+   * Called as each article starts and ends, and about once a second inside a long one (at sentence
+   * boundaries, so not while the extractor's whole-text passes run).
+   */
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** Runs extraction over the files. */
+export function runPipeline(files: string[], kit: Toolkit, opts: RunOptions = {}): RunResult {
+  const { articles, problems } = readCorpus(files, kit.chromeRules);
+  return runArticles(articles, kit, { ...opts, filesRead: files.length, problems });
+}
+
+/**
+ * Runs extraction over articles already read (an evaluation corpus, or a corpus read from files).
+ * An article over the time budget is reported and left out of the output, as if it were not there.
+ */
 export function runArticles(
   articles: Article[],
   kit: Toolkit,
-  opts: { filesRead?: number; problems?: FileProblem[]; onProgress?: (done: number) => void } = {},
+  opts: RunOptions & { filesRead?: number; problems?: FileProblem[] } = {},
 ): RunResult {
   const problems = opts.problems ?? [];
-  const onProgress = opts.onProgress;
+  const { onProgress, fileBudget } = opts;
   const findings = emptyFindings();
+  const skipped = new Set<Article>();
+  const totalChars = articles.reduce((n, a) => n + a.text.length, 0);
+  let chars = 0;
   articles.forEach((a, i) => {
+    const progress = (current: RunProgress['current']) =>
+      onProgress?.({
+        done: current ? i : i + 1,
+        total: articles.length,
+        chars: chars + (current?.at ?? 0),
+        totalChars,
+        current,
+      });
+    progress({ id: a.id, at: 0, of: a.text.length });
+    const checkpoint =
+      fileBudget !== undefined || onProgress
+        ? articleBudget(fileBudget ?? Number.POSITIVE_INFINITY, a.text.length, (at) =>
+            progress({ id: a.id, at, of: a.text.length }),
+          )
+        : undefined;
     try {
-      const f = kit.extractor.extract(a);
+      const f = kit.extractor.extract(a, checkpoint);
       findings.candidates.push(...f.candidates);
       findings.placeNoEvent.push(...f.placeNoEvent);
       findings.unresolved.push(...f.unresolved);
@@ -107,13 +151,18 @@ export function runArticles(
       findings.unresolvedDates.push(...f.unresolvedDates);
       findings.background.push(...f.background);
     } catch (e) {
-      problems.push({ file: a.id, problem: `extraction failed: ${(e as Error).message}` });
+      if (e instanceof OverBudget) {
+        skipped.add(a);
+        problems.push({ file: a.id, problem: `skipped: ${e.message}` });
+      } else problems.push({ file: a.id, problem: `extraction failed: ${(e as Error).message}` });
     }
-    onProgress?.(i + 1);
+    chars += a.text.length;
+    progress(null);
   });
+  const kept = skipped.size ? articles.filter((a) => !skipped.has(a)) : articles;
   // In table order (date, then id), as the Arrow files are: the app keeps a day's events in file order.
   const events: ConflictEvent[] = sortEvents(mergeCandidates(findings.candidates));
-  const newest = articles.reduce((m, a) => (a.published > m ? a.published : m), '1970-01-01');
+  const newest = kept.reduce((m, a) => (a.published > m ? a.published : m), '1970-01-01');
   const data: EventsFile = {
     schemaVersion: SCHEMA_VERSION,
     // Derived from the input, not the clock, so the same corpus gives byte-identical files.
@@ -129,7 +178,7 @@ export function runArticles(
         .sort((a, b) => a.id.localeCompare(b.id)),
     ],
     eventTypes: kit.eventTypes.map(publicEventType),
-    articles: [...articles].sort((a, b) => a.id.localeCompare(b.id)).map(({ text: _text, ...meta }) => meta),
+    articles: [...kept].sort((a, b) => a.id.localeCompare(b.id)).map(({ text: _text, ...meta }) => meta),
     events,
   };
   // The writer checks its own output against the contract the app will hold it to.
@@ -138,7 +187,7 @@ export function runArticles(
     throw new Error(`pipeline produced invalid events: ${JSON.stringify(check.dropped.reasons)}`);
   return {
     data,
-    articles: articles.map((a) => ({ id: a.id, json: `${JSON.stringify(a, null, 2)}\n` })),
+    articles: kept.map((a) => ({ id: a.id, json: `${JSON.stringify(a, null, 2)}\n` })),
     report: {
       filesRead: opts.filesRead ?? articles.length,
       articlesRead: articles.length,

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../shared/schema.ts';
+import { articleBudget, OverBudget } from './budget.ts';
+import { listArticleFiles, loadToolkit, runArticles, type Toolkit } from './run.ts';
+
+let kit: Toolkit;
+let seed: Article;
+beforeAll(() => {
+  kit = loadToolkit({ dataDir: 'seeds' });
+  const file = listArticleFiles('seeds/articles')[1] ?? '';
+  const text = readFileSync(file, 'utf8').split(/^---$/m).slice(2).join('---').trim();
+  seed = { id: 'seed', title: 'Seed', outlet: null, author: null, url: null, published: '2016-08-24', text };
+  kit.extractor.extract(seed); // warm-up: the first extraction pays for lazy set-up
+}, 60_000);
+
+/** The seed article's text repeated to about `size` characters. */
+const long = (size: number): Article => ({
+  ...seed,
+  id: 'long',
+  text: seed.text.repeat(Math.ceil(size / seed.text.length)).slice(0, size),
+});
+
+describe('the per-article time budget', () => {
+  it('reports and skips an article over the budget, and keeps the others of the run', () => {
+    // 1 MB takes seconds to extract and the seed article tens of milliseconds: half a second parts them.
+    const r = runArticles([long(1_000_000), seed], kit, { fileBudget: 0.5 });
+    expect(r.report.problems).toEqual([
+      {
+        file: 'long',
+        problem: expect.stringMatching(
+          /^skipped: over the 0\.5 s time budget \(stopped at character [\d,]+ of 1,000,000, after [\d.]+ s\)$/,
+        ),
+      },
+    ]);
+    expect(r.data.articles.map((a) => a.id)).toEqual(['seed']);
+    expect(r.articles.map((a) => a.id)).toEqual(['seed']);
+    expect(r.data.events.length).toBeGreaterThan(0);
+    expect(r.data.events.every((e) => e.sources.every((s) => s.articleId === 'seed'))).toBe(true);
+  }, 60_000);
+
+  it('changes nothing for an article within the budget', () => {
+    const within = runArticles([seed], kit, { fileBudget: 60 });
+    expect(within).toEqual(runArticles([seed], kit));
+  });
+
+  it('is checked at every sentence, with the offset reached', () => {
+    const offsets: number[] = [];
+    kit.extractor.extract(seed, (at) => offsets.push(at));
+    const walk = offsets.filter((at) => at > 0);
+    expect(walk.length).toBeGreaterThan(10);
+    expect(walk).toEqual([...walk].sort((a, b) => a - b));
+    expect(walk.at(-1)).toBeLessThan(seed.text.length);
+  });
+
+  it('throws once the time is up, saying where it stopped, and tells progress meanwhile', () => {
+    let t = 0;
+    const walked: number[] = [];
+    const check = articleBudget(2, 5000, (at) => walked.push(at), { everyMs: 500, now: () => t });
+    for (const at of [100, 200, 300]) {
+      t += 600;
+      check(at);
+    }
+    expect(walked).toEqual([100, 200, 300]);
+    t = 2001;
+    expect(() => check(1234)).toThrow(OverBudget);
+    expect(() => check(1234)).toThrow(
+      'over the 2 s time budget (stopped at character 1,234 of 5,000, after 2 s)',
+    );
+  });
+});
