@@ -4,10 +4,12 @@
  * processed (or, with --strict, anything went wrong). An article that takes longer than the budget
  * (60 s by default) is stopped, reported and left out; the run goes on.
  */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { BIG_CORPUS, progressLog } from './progress.ts';
 import { formatReport } from './report.ts';
-import { listArticleFiles, loadToolkit, runPipeline } from './run.ts';
+import { listArticleFiles, loadToolkit, type RunProgress, runPipeline } from './run.ts';
 import { writeOutput } from './write-output.ts';
 
 const { values } = parseArgs({
@@ -32,14 +34,18 @@ if (files.length === 0) {
   process.exit(1);
 }
 const kit = loadToolkit({ dataDir: values.data, extraActors: values.actors });
-const bar = process.stderr.isTTY
-  ? new SingleBar({ format: 'articles {bar} {value}/{total}', clearOnComplete: true })
-  : null;
-bar?.start(files.length, 0);
-const result = runPipeline(files, kit, {
-  fileBudget,
-  onProgress: bar ? (p) => bar.update(p.done) : undefined,
-});
+let onProgress: ((p: RunProgress) => void) | undefined;
+let bar: SingleBar | null = null;
+if (process.stderr.isTTY) {
+  bar = new SingleBar({ format: 'articles {bar} {value}/{total}', clearOnComplete: true });
+  bar.start(files.length, 0);
+  onProgress = (p) => bar?.update(p.done);
+} else {
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  if (files.length >= BIG_CORPUS.files || bytes >= BIG_CORPUS.bytes)
+    onProgress = progressLog((line) => process.stderr.write(`${line}\n`));
+}
+const result = runPipeline(files, kit, { fileBudget, onProgress });
 bar?.stop();
 writeOutput(values.out, result);
 console.log(formatReport(result.report, values.out));
