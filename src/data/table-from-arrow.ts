@@ -9,7 +9,6 @@ import { isoOfDay } from '../shared/days.ts';
 import { readDetailsArrow, readEventsArrow } from '../shared/events-arrow.ts';
 import {
   type ConflictEvent,
-  datePrecisions,
   eventsFileSchema,
   type Issue,
   outsideSpan,
@@ -17,10 +16,9 @@ import {
   placePrecisions,
   plausibleDays,
 } from '../shared/schema.ts';
+import { badDetails } from './arrow-details-check.ts';
 import { dictionaryCodes, findUtf8, listCodes, structField, validity } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
-
-const COUNTRY = /^[A-Z]{2}$/;
 
 /** The row whose list (offsets, one more than rows) holds item number `item`. */
 function rowOfItem(offsets: Uint32Array, item: number): number {
@@ -86,31 +84,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     ? listCodes(col('source_articles'), articleIds)
     : listCodes(col('sources'), articleIds, 'article_id');
 
-  // What reading an event needs: here now (a whole file), or from the details file later.
-  const datePrecisionWords: string[] = [...datePrecisions];
-  const countryWords: string[] = [];
-  let datePrecision: Int32Array = new Int32Array(0);
-  let country: Int32Array = new Int32Array(0);
-  /** Checks a details table against the contract; a bad row is reported (and dropped when `drop`). */
-  const takeDetails = (t: Table, report: (i: number, path: string, message: string) => void) => {
-    const dcol = (name: string) => t.getChild(name) as Vector;
-    datePrecision = dictionaryCodes(dcol('date_precision'), datePrecisionWords);
-    country = dictionaryCodes(dcol('country'), countryWords);
-    const badCountry = countryWords.map((c) => !COUNTRY.test(c));
-    const idValid = validity(dcol('id'));
-    const bad = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      if ((datePrecision[i] as number) < 0 || (datePrecision[i] as number) >= datePrecisions.length)
-        report(i, 'datePrecision', `not one of ${datePrecisions.join(', ')}`);
-      else if ((country[i] as number) < 0 || badCountry[country[i] as number])
-        report(i, 'place.country', 'expected an ISO 3166-1 alpha-2 code');
-      else if (idValid && !idValid[i]) report(i, 'id', 'missing id');
-      else continue;
-      bad[i] = 1;
-    }
-    return bad;
-  };
-
   // Row checks: what the zod schema checks for JSON, on columns.
   const keep = new Uint8Array(n);
   const reasons: Issue[] = [];
@@ -119,7 +92,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     dropped += 1;
     if (reasons.length < 5) reasons.push({ path: `events.${i}.${path}`, message });
   };
-  const badDetails = detailsFile ? new Uint8Array(n) : takeDetails(arrow, reject);
   const [firstDay, lastDay] = plausibleDays(meta.generatedAt);
   const spanMessage = outsideSpan(meta.generatedAt);
   const endValid = validity(endVec);
@@ -131,80 +103,94 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
     dayEnd[i] = end;
     const lt = lat[i] as number;
     const ln = lon[i] as number;
-    if (badDetails[i]) continue;
     if (dayValid && !dayValid[i]) reject(i, 'date', 'missing date');
     else if (!(lt >= -90 && lt <= 90)) reject(i, 'place.lat', 'latitude outside -90…90');
     else if (!(ln >= -180 && ln <= 180)) reject(i, 'place.lon', 'longitude outside -180…180');
     else if (end < d) reject(i, 'dateEnd', 'dateEnd is before date');
     else if (d < firstDay || end > lastDay) reject(i, d < firstDay ? 'date' : 'dateEnd', spanMessage);
-    else if ((type[i] as number) < 0) reject(i, 'type', 'missing type');
+    else if ((type[i] as number) < 0 || typeIds[type[i] as number] === '') reject(i, 'type', 'missing type');
     else if ((precision[i] as number) < 0 || (precision[i] as number) >= placePrecisions.length)
       reject(i, 'place.precision', `not one of ${placePrecisions.join(', ')}`);
     else if ((sources.offsets[i + 1] as number) <= (sources.offsets[i] as number))
       reject(i, 'sources', 'an event needs at least one source');
     else keep[i] = 1;
   }
-
-  // Rows by date, then id (the writer sorts so; a file from elsewhere may not be; a split set's core
-  // has no ids, so its ties keep file order).
-  let sorted = dropped === 0;
-  for (let i = 1; sorted && i < n; i++) if ((day[i] as number) < (day[i - 1] as number)) sorted = false;
-  let rows: Uint32Array | null = null;
-  if (!sorted) {
-    const kept: number[] = [];
-    for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
-    const idVec = detailsFile ? null : col('id');
-    const ids = new Map(kept.map((i) => [i, idVec ? String(idVec.get(i)) : '']));
-    const idOf = (i: number) => ids.get(i) ?? '';
-    rows = Uint32Array.from(kept).sort(
-      (a, b) => (day[a] as number) - (day[b] as number) || idOf(a).localeCompare(idOf(b)) || a - b,
+  // A whole file's details now, on the rows the core checks kept; a split set's when they arrive.
+  if (!detailsFile) {
+    const bad = badDetails(
+      arrow,
+      articleIds,
+      reject,
+      Uint8Array.from(keep, (k) => 1 - k),
     );
+    for (let i = 0; i < n; i++) if (bad[i]) keep[i] = 0;
   }
-  const m = rows ? rows.length : n;
-  const pick = <A extends Int32Array | Float64Array | Uint8Array>(src: A, make: (k: number) => A): A => {
-    if (!rows) return src;
-    const out = make(m);
-    for (let k = 0; k < m; k++) out[k] = src[rows[k] as number] as number;
-    return out;
-  };
-  const pickList = (list: { offsets: Uint32Array; codes: Int32Array }) => {
-    if (!rows) return list;
-    const offsets = new Uint32Array(m + 1);
-    const codes: number[] = [];
-    for (let k = 0; k < m; k++) {
-      const r = rows[k] as number;
-      for (let j = list.offsets[r] as number; j < (list.offsets[r + 1] as number); j++)
-        codes.push(list.codes[j] as number);
-      offsets[k + 1] = codes.length;
+
+  /**
+   * The kept rows in table order, by date then id (the writer sorts so; a file from elsewhere may not
+   * be; a split set's core has no ids, so its ties keep file order), and the columns in that order.
+   * Made once for the core, and again when a split set's details drop rows.
+   */
+  const arrange = (keep: Uint8Array, all: boolean) => {
+    let sorted = all;
+    for (let i = 1; sorted && i < n; i++) if ((day[i] as number) < (day[i - 1] as number)) sorted = false;
+    let rows: Uint32Array | null = null;
+    if (!sorted) {
+      const kept: number[] = [];
+      for (let i = 0; i < n; i++) if (keep[i]) kept.push(i);
+      const idVec = detailsFile ? null : col('id');
+      const ids = new Map(kept.map((i) => [i, idVec ? String(idVec.get(i)) : '']));
+      const idOf = (i: number) => ids.get(i) ?? '';
+      rows = Uint32Array.from(kept).sort(
+        (a, b) => (day[a] as number) - (day[b] as number) || idOf(a).localeCompare(idOf(b)) || a - b,
+      );
     }
-    return { offsets, codes: Int32Array.from(codes) };
+    const m = rows ? rows.length : n;
+    const pick = <A extends Int32Array | Float64Array | Uint8Array>(src: A, make: (k: number) => A): A => {
+      if (!rows) return src;
+      const out = make(m);
+      for (let k = 0; k < m; k++) out[k] = src[rows[k] as number] as number;
+      return out;
+    };
+    const pickList = (list: { offsets: Uint32Array; codes: Int32Array }) => {
+      if (!rows) return list;
+      const offsets = new Uint32Array(m + 1);
+      const codes: number[] = [];
+      for (let k = 0; k < m; k++) {
+        const r = rows[k] as number;
+        for (let j = list.offsets[r] as number; j < (list.offsets[r + 1] as number); j++)
+          codes.push(list.codes[j] as number);
+        offsets[k + 1] = codes.length;
+      }
+      return { offsets, codes: Int32Array.from(codes) };
+    };
+    const actorList = pickList(actors);
+    const sourceList = pickList(sources);
+    const columns = {
+      meta,
+      size: m,
+      day: pick(day, (k) => new Int32Array(k)),
+      dayEnd: pick(dayEnd, (k) => new Int32Array(k)),
+      lon: pick(lon, (k) => new Float64Array(k)),
+      lat: pick(lat, (k) => new Float64Array(k)),
+      type: pick(type, (k) => new Int32Array(k)),
+      typeIds,
+      precision: pick(Uint8Array.from(precision), (k) => new Uint8Array(k)),
+      actorStart: actorList.offsets,
+      actorCodes: actorList.codes,
+      actorIds,
+      sourceStart: sourceList.offsets,
+      sourceArticles: sourceList.codes,
+      articleIds,
+      detailsFile,
+    };
+    return { rows, columns, rowAt: (k: number) => (rows ? (rows[k] as number) : k) };
   };
-  const rowAt = (k: number) => (rows ? (rows[k] as number) : k);
-  const actorList = pickList(actors);
-  const sourceList = pickList(sources);
-  // The columns are the same for the core table and the one joined with its details: built once.
-  const columns = {
-    meta,
-    size: m,
-    day: pick(day, (k) => new Int32Array(k)),
-    dayEnd: pick(dayEnd, (k) => new Int32Array(k)),
-    lon: pick(lon, (k) => new Float64Array(k)),
-    lat: pick(lat, (k) => new Float64Array(k)),
-    type: pick(type, (k) => new Int32Array(k)),
-    typeIds,
-    precision: pick(Uint8Array.from(precision), (k) => new Uint8Array(k)),
-    actorStart: actorList.offsets,
-    actorCodes: actorList.codes,
-    actorIds,
-    sourceStart: sourceList.offsets,
-    sourceArticles: sourceList.codes,
-    articleIds,
-    detailsFile,
-  };
+  type Arranged = ReturnType<typeof arrange>;
 
   /** The table over these columns, with its details (a whole file, or a split set's once loaded) or
    * without (a split set's core, before its details arrive). */
-  const tableWith = (details: Table | null): EventTable => {
+  const tableWith = (details: Table | null, { rows, columns, rowAt }: Arranged): EventTable => {
     const need = () => {
       if (!details) throw new Error('event details are not loaded yet');
       return details;
@@ -246,11 +232,20 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
         const problems: Issue[] = [];
         let count = 0;
         const t = readDetailsArrow(detailBytes, n);
-        takeDetails(t, (i, path, message) => {
-          count += 1;
-          if (problems.length < 5) problems.push({ path: `events.${i}.${path}`, message });
-        });
-        return { table: tableWith(t), count, reasons: problems };
+        // A row whose details break the contract is dropped (the map then redraws without it).
+        const bad = badDetails(
+          t,
+          articleIds,
+          (i, path, message) => {
+            count += 1;
+            if (problems.length < 5) problems.push({ path: `events.${i}.${path}`, message });
+          },
+          Uint8Array.from(keep, (k) => 1 - k),
+          sources,
+        );
+        if (count === 0) return { table: tableWith(t, arranged), count, reasons: problems };
+        const stillKept = keep.map((k, i) => (k && !bad[i] ? 1 : 0));
+        return { table: tableWith(t, arrange(stillKept, false)), count, reasons: problems };
       },
       event,
       rowOf: (id) => {
@@ -279,5 +274,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       },
     };
   };
-  return { table: tableWith(detailsFile ? null : arrow), dropped: { count: dropped, reasons } };
+  const arranged = arrange(keep, dropped === 0);
+  return { table: tableWith(detailsFile ? null : arrow, arranged), dropped: { count: dropped, reasons } };
 }

@@ -7,7 +7,9 @@
  * Columns: EVENT_COLUMNS in arrow-columns.ts (dates are days since 1970-01-01, UTC); the README lists them.
  */
 import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import { arrowProblem } from './arrow-check.ts';
 import { CORE_COLUMNS, columns, DETAIL_COLUMNS, EVENT_COLUMNS, WHOLE_COLUMNS } from './arrow-columns.ts';
+import { arrowLayoutProblem } from './arrow-ipc-check.ts';
 import type { ConflictEvent, EventsFile } from './schema.ts';
 
 export { isArrowBytes } from './arrow-magic.ts';
@@ -58,12 +60,20 @@ export interface ArrowEvents {
 
 const SPEC = new Map(EVENT_COLUMNS.map((c) => [c.name, c]));
 
+/** The table, once its layout (arrow-ipc-check.ts) and its columns' structure (arrow-check.ts) are
+ * checked: neither apache-arrow nor a reader meets a length it cannot trust. */
 function readTable(bytes: Uint8Array): Table {
+  const layout = arrowLayoutProblem(bytes);
+  if (layout) throw new Error(`not a readable Arrow file (${layout})`);
+  let table: Table;
   try {
-    return tableFromIPC(bytes);
+    table = tableFromIPC(bytes);
   } catch (e) {
     throw new Error(`not a readable Arrow file (${(e as Error).message})`);
   }
+  const problem = arrowProblem(table);
+  if (problem) throw new Error(`a damaged Arrow file: ${problem}`);
+  return table;
 }
 
 function checkColumns(table: Table, names: string[]): void {
