@@ -1,9 +1,10 @@
 /**
  * The per-article time budget: a runaway article is stopped, reported and skipped, and the run goes
- * on. Cooperative: the extractor calls a checkpoint at each sentence (and between its whole-text
- * passes), and the checkpoint throws {@link OverBudget} once the article's time is up. Reading the
- * clock once a sentence costs well under a microsecond, next to the tens of microseconds a sentence
- * takes to analyse.
+ * on. Cooperative: the extractor calls a checkpoint at each paragraph it parses, after each
+ * whole-text pass and at each sentence it walks, and the checkpoint throws {@link OverBudget} once the
+ * article's time is up. Reading the clock costs well under a microsecond, next to the tens of
+ * microseconds a sentence takes to parse. The passes over the whole text (actors, places) cannot be
+ * stopped inside: an article can overrun by as long as they take.
  */
 
 /** Called by the extractor as it walks an article, with the character offset reached; may throw. */

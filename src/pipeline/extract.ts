@@ -18,9 +18,9 @@ import { fatalitiesIn } from './fatalities.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import { geoparse, type PlaceMention } from './geoparse.ts';
 import { sha1Hex } from './hash.ts';
-import { analyse, type Token } from './nlp.ts';
+import type { Token } from './nlp.ts';
 import { HISTORY_DAYS, insideQuotes, isOutcome, midpoint, notReported, RETOLD } from './report-rules.ts';
-import { bySentence, datedBy, norm, summarize } from './sentence-walk.ts';
+import { analyseInSteps, bySentence, datedBy, norm, summarize } from './sentence-walk.ts';
 import { MODAL_BEFORE } from './text-rules.ts';
 
 export interface Candidate {
@@ -76,8 +76,9 @@ export function emptyFindings(): ArticleFindings {
 
 export interface Extractor {
   /**
-   * The findings of one article. `checkpoint` is called between the whole-text passes and at each
-   * sentence with the offset reached; it may throw to stop a runaway article (see budget.ts).
+   * The findings of one article. `checkpoint` is called with the offset reached at each paragraph as
+   * the text is parsed, after each whole-text pass and at each sentence of the walk; it may throw to
+   * stop a runaway article (see budget.ts).
    */
   extract(article: Article, checkpoint?: Checkpoint): ArticleFindings;
   /** The place mentions of a text, as the geoparse command prints them. */
@@ -121,11 +122,13 @@ export function createExtractor(opts: {
     places: (article) => placesOf(article, opts.actors.find(article.text)),
     extract(article, checkpoint) {
       const findings = emptyFindings();
+      // Parsing first, a paragraph at a time: a runaway article is stopped inside it, before the
+      // whole-text passes (actors, places) that a checkpoint cannot interrupt.
+      const sentences = analyseInSteps(article.text, checkpoint);
+      checkpoint?.(article.text.length);
       const actorMentions = opts.actors.find(article.text);
-      checkpoint?.(0);
+      checkpoint?.(article.text.length);
       const mentions = placesOf(article, actorMentions);
-      checkpoint?.(0);
-      const sentences = analyse(article.text);
       let lastDate: ResolvedDate | null = null;
       let lastSite: { paragraph: number; mention: PlaceMention } | null = null;
 

@@ -136,11 +136,14 @@ export function runArticles(
         current,
       });
     progress({ id: a.id, at: 0, of: a.text.length });
+    // The extractor walks the text more than once: progress is the furthest it has been.
+    let reached = 0;
     const checkpoint =
       fileBudget !== undefined || onProgress
-        ? articleBudget(fileBudget ?? Number.POSITIVE_INFINITY, a.text.length, (at) =>
-            progress({ id: a.id, at, of: a.text.length }),
-          )
+        ? articleBudget(fileBudget ?? Number.POSITIVE_INFINITY, a.text.length, (at) => {
+            reached = Math.max(reached, at);
+            progress({ id: a.id, at: reached, of: a.text.length });
+          })
         : undefined;
     try {
       const f = kit.extractor.extract(a, checkpoint);
