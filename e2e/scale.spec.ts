@@ -119,6 +119,28 @@ test.describe('a data set of 50,000 events', () => {
     await expect(atlas.panelTitle()).toHaveText(lone.summary);
   });
 
+  test('events whose details break the contract are left out when the details arrive, and the notice says why', async ({
+    atlas,
+    page,
+  }) => {
+    // Three events' passages run backwards in the details file (the core file is sound).
+    const broken = new Set([events[5]?.id, events[500]?.id, events[40_000]?.id]);
+    const damaged = events.map((e) =>
+      broken.has(e.id) ? { ...e, sources: e.sources.map((s) => ({ ...s, start: s.end, end: s.start })) } : e,
+    );
+    const badDetails = Buffer.from(eventsToArrowFiles({ ...envelope, events: damaged }).details);
+    await page.route(
+      (url) => url.pathname === `/scale/${DETAILS_FILE}`,
+      (route) => route.fulfill({ body: badDetails }),
+    );
+    await atlas.open(`/?data=${URL_PATH}`);
+    await expect(page.getByTestId('event-count')).toHaveText('49,997 events');
+    await expect(
+      page.getByText(/3 event\(s\) have invalid details and were left out: .*source end must be after start/),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  });
+
   test('a missing details file is reported; the map and the counts still work', async ({ atlas, page }) => {
     await page.route(
       (url) => url.pathname === `/scale/${DETAILS_FILE}`,

@@ -7,7 +7,7 @@ export interface NoticeInputs {
   urlNotices: readonly string[];
   /** Events of the data file left out, and why. */
   dropped?: { count: number; reasons: Issue[] };
-  /** Events whose details file entries break the contract. */
+  /** Events left out because their details file entries break the contract. */
   badDetails?: { count: number; reasons: Issue[] };
   /** The linked event id when the loaded data does not have it. */
   missingEvent: string | null;
@@ -25,7 +25,9 @@ export function notices(i: NoticeInputs): string[] {
     );
   if (i.missingEvent) out.push(`The linked event “${i.missingEvent}” is not in this data set.`);
   if (i.badDetails?.count)
-    out.push(`${i.badDetails.count} event(s) have invalid details: ${reasons(i.badDetails.reasons)}`);
+    out.push(
+      `${i.badDetails.count} event(s) have invalid details and were left out: ${reasons(i.badDetails.reasons)}`,
+    );
   if (i.searchWithoutPassages)
     out.push(
       `Search covers summaries, places and actors: passages are searched for up to ${MAX_SEARCHED_ARTICLES} articles.`,
