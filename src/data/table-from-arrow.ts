@@ -224,7 +224,6 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       }
       return e as ConflictEvent;
     };
-    const texts: string[] = [];
     return {
       ...columns,
       hasDetails: details !== null,
@@ -266,12 +265,11 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
         if (row < 0 || !rows) return row;
         return rowIndex(rows)[row] ?? -1;
       },
-      text: (k) => {
-        if (!details) return '';
-        texts[k] ??=
-          `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase();
-        return texts[k];
-      },
+      // Not cached: the search index (state/search-index.ts) keeps what it reads.
+      text: (k) =>
+        details
+          ? `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase()
+          : '',
     };
   };
   const arranged = arrange(keep, dropped === 0);

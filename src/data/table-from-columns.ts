@@ -12,7 +12,6 @@ import { EventsJsonReader } from './events-json/read-events-json.ts';
 
 export function tableFromColumns(c: JsonColumns): LoadedTable {
   const decoder = new TextDecoder();
-  const texts: string[] = [];
   // Not cached: an export of a million rows would otherwise keep a million objects (the Arrow table
   // builds its events afresh too).
   const store = new ByteStore(c.blocks, c.blockStarts);
@@ -50,12 +49,10 @@ export function tableFromColumns(c: JsonColumns): LoadedTable {
       const k = keys.indexOf(id);
       return k < 0 ? -1 : (keyRows[k] as number);
     },
+    // Not cached: the search index (state/search-index.ts) keeps what it reads.
     text: (i) => {
-      if (texts[i] === undefined) {
-        const e = event(i);
-        texts[i] = `${e.summary}\n${e.place.name}`.toLowerCase();
-      }
-      return texts[i] as string;
+      const e = event(i);
+      return `${e.summary}\n${e.place.name}`.toLowerCase();
     },
   };
   return { table, dropped };

@@ -12,6 +12,9 @@ import { type Codec, idList, isoDay, listOf } from './url-codecs.ts';
 export interface FilterContext {
   /** Lower-cased searchable text of a row beyond its summary and place (actor names, passages). */
   extraText?: (row: number) => string;
+  /** The rows whose searchable text contains a (trimmed, lower-cased) query, from the search index
+   * (search-index.ts); null while the index is being built. Without it, rows are tested one by one. */
+  matches?: (q: string) => Uint8Array | null;
 }
 
 /**
@@ -88,8 +91,13 @@ export const FILTERS = {
     none: '',
     url: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
     keeps: (t, value, ctx) => {
-      const q = value.trim().toLowerCase();
+      const q = value.trim().toLowerCase().replaceAll('\u0000', '');
       if (!q) return null;
+      if (ctx.matches) {
+        const hits = ctx.matches(q);
+        // While the index is being built, nothing is shown as found (the notices say it is coming).
+        return hits ? (i) => hits[i] === 1 : () => false;
+      }
       return (i) => `${t.text(i)}\n${ctx.extraText?.(i) ?? ''}`.includes(q);
     },
   }),

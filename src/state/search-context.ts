@@ -3,11 +3,17 @@
  * articles are loaded, its source passages. Articles load when a search starts, up to a limit.
  */
 import { useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventTable } from '../data/event-table.ts';
 import { articleQuery } from '../data/queries.ts';
 import type { Article } from '../shared/schema.ts';
 import type { FilterContext } from './filter-events.ts';
+import { SearchIndex } from './search-index.ts';
+
+/** Up to this many rows the search index is built at once (tens of milliseconds); above, in slices. */
+const BUILD_AT_ONCE = 20_000;
+/** One slice of index building between frames. */
+const SLICE_MS = 12;
 
 /** Passage search fetches every article; past this many it would be a download, not a search. */
 export const MAX_SEARCHED_ARTICLES = 200;
@@ -53,21 +59,68 @@ function textsById(results: { data?: Article }[]): Map<string, Article> {
 
 const NO_CONTEXT: FilterContext = {};
 
-/** The filter context for the current search, loading the articles it needs. */
+/** The search index over a table and its context, made when a search first asks for it and kept for
+ * the next queries; built at once for a small table, in slices between frames for a large one. */
+function useSearchIndex(
+  table: EventTable | undefined,
+  base: FilterContext,
+  q: string,
+  detailsReady: boolean,
+) {
+  const key = table && detailsReady ? base : null;
+  const made = useRef<{ key: FilterContext; index: SearchIndex } | null>(null);
+  if (q.trim() && table && key && made.current?.key !== key) {
+    const index = new SearchIndex(table.size, (row) => `${table.text(row)}\n${base.extraText?.(row) ?? ''}`);
+    if (table.size <= BUILD_AT_ONCE) index.build();
+    made.current = { key, index };
+  }
+  const index = key && made.current?.key === key ? made.current.index : null;
+  const [, setBuilt] = useState(0);
+  useEffect(() => {
+    if (!index || index.ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      const done = index.build(SLICE_MS);
+      setBuilt(index.built);
+      if (!done) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [index]);
+  return index;
+}
+
+/** The filter context for the current search, loading the articles it needs; `indexing` is how much
+ * of the search index is built (0 to 1) while a search waits for it, else null. */
 export function useSearchContext(
   table: EventTable | undefined,
   eventsUrl: string,
   q: string,
   detailsReady: boolean,
-): { context: FilterContext; passages: boolean } {
+): { context: FilterContext; passages: boolean; indexing: number | null } {
   const passages = searchesPassages(table, q);
   const texts = useQueries({
     queries: passages && table ? table.meta.articles.map((a) => articleQuery(eventsUrl, a.id)) : [],
     combine: textsById,
   });
-  const context = useMemo(
+  const base = useMemo(
     () => (table ? searchContext(table, texts, detailsReady) : NO_CONTEXT),
     [table, texts, detailsReady],
   );
-  return { context, passages };
+  const index = useSearchIndex(table, base, q, detailsReady);
+  const ready = index?.ready ?? false;
+  const context = useMemo((): FilterContext => {
+    if (!index) return base;
+    // The last query's rows, kept: the list, the counts and the timeline ask for the same query.
+    let last: { q: string; hits: Uint8Array } | null = null;
+    return {
+      ...base,
+      matches: (query) => {
+        if (!ready) return null;
+        if (last?.q !== query) last = { q: query, hits: index.matches(query) };
+        return last.hits;
+      },
+    };
+  }, [base, index, ready]);
+  return { context, passages, indexing: index && !ready && q.trim() ? index.built / index.size : null };
 }
