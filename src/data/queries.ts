@@ -3,7 +3,8 @@ import { queryOptions } from '@tanstack/react-query';
 import { type Article, parseArticle } from '../shared/schema.ts';
 import { takeRead } from './early-fetch.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
-import { fetchOk, type LoadProgress } from './read-in-worker.ts';
+import { fetchOk } from './fetch-stream.ts';
+import type { LoadProgress } from './read-in-worker.ts';
 import { tableFromArrow } from './table-from-arrow.ts';
 import { tableFromColumns } from './table-from-columns.ts';
 

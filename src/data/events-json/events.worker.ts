@@ -1,9 +1,12 @@
 /**
- * The events worker: reads an events.json file's bytes, posted chunk by chunk by the page, off the main
- * thread. JSON becomes columns as it arrives (read-events-json.ts) and the columns' buffers are
- * transferred back without a copy. Progress is posted every tenth of a second. (Arrow files are read on
- * the page: see read-in-worker.ts.)
+ * The events worker: downloads an events file and reads it, off the main thread, while the page loads
+ * the app. JSON becomes columns as its bytes arrive (read-events-json.ts) and the columns' buffers are
+ * transferred to the page without a copy; an Arrow file (told by its first bytes) is gathered whole
+ * and its bytes transferred (the page reads it: mostly views, no parse). Progress is posted every
+ * tenth of a second.
  */
+import { isArrowBytes } from '../../shared/arrow-magic.ts';
+import { fetchOk, gather, readWithin } from '../fetch-stream.ts';
 import type { JsonColumns } from './json-columns.ts';
 import { DEFAULT_LIMITS, EventsJsonReader } from './read-events-json.ts';
 import type { FromWorker, ToWorker } from './worker-messages.ts';
@@ -11,32 +14,49 @@ import type { FromWorker, ToWorker } from './worker-messages.ts';
 const scope = self as unknown as { postMessage(m: FromWorker, transfer: Transferable[]): void };
 const post = (message: FromWorker, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 
-const reader = new EventsJsonReader(DEFAULT_LIMITS);
-let lastProgress = 0;
-let failed = false;
-
 function transferables(c: JsonColumns): Transferable[] {
   const buffers = new Set<ArrayBufferLike>();
   for (const v of [...Object.values(c), ...c.blocks]) if (ArrayBuffer.isView(v)) buffers.add(v.buffer);
   return [...buffers] as Transferable[];
 }
 
-self.onmessage = (e: MessageEvent<ToWorker>) => {
-  if (failed) return;
+async function read(url: string): Promise<void> {
+  let res: Response;
   try {
-    if (e.data.kind === 'chunk') {
-      reader.push(e.data.chunk);
+    res = await fetchOk(url, 'the events file');
+  } catch (e) {
+    return post({ kind: 'unreachable', message: (e as Error).message });
+  }
+  const compressed = Boolean(res.headers.get('content-encoding'));
+  const totalBytes = compressed ? undefined : Number(res.headers.get('content-length')) || undefined;
+  const stream = (res.body as ReadableStream<Uint8Array>).getReader();
+  try {
+    const head = await readWithin(stream);
+    if (head.done) throw new Error('empty');
+    if (isArrowBytes(head.value)) {
+      const bytes = await gather(stream, head.value);
+      return post({ kind: 'arrow', bytes }, [bytes.buffer]);
+    }
+    const reader = new EventsJsonReader(DEFAULT_LIMITS);
+    let lastProgress = 0;
+    let next: ReadableStreamReadResult<Uint8Array> = head;
+    while (!next.done) {
+      reader.push(next.value);
       const now = performance.now();
       if (now - lastProgress > 100) {
         lastProgress = now;
-        post({ kind: 'progress', ...reader.progress });
+        post({ kind: 'progress', ...reader.progress, totalBytes });
       }
-    } else {
-      const columns = reader.finish();
-      post({ kind: 'json', columns }, transferables(columns));
+      next = await readWithin(stream);
     }
+    const columns = reader.finish();
+    post({ kind: 'json', columns }, transferables(columns));
   } catch (err) {
-    failed = true;
+    void stream.cancel().catch(() => undefined);
     post({ kind: 'error', message: (err as Error).message });
   }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  void read(e.data.url);
 };
