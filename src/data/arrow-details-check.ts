@@ -49,6 +49,40 @@ function listStructNumbers(vector: Vector, field: string): Float64Array {
   return Float64Array.from(parts);
 }
 
+/** Per row, whether its utf8 value is valid UTF-8 (a damaged id decodes to text whose bytes are not its
+ * own, so a link to it could never find it). The column's bytes are checked at once by a strict
+ * decoder; then each value must start on a character's first byte. */
+function validUtf8(vector: Vector): Uint8Array {
+  const out = new Uint8Array(vector.length).fill(1);
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let at = 0;
+  for (const data of vector.data) {
+    const offsets = data.valueOffsets as Int32Array;
+    const bytes = data.values as Uint8Array;
+    const first = offsets[data.offset] as number;
+    const last = offsets[data.offset + data.length] as number;
+    let whole = true;
+    try {
+      strict.decode(bytes.subarray(first, last));
+    } catch {
+      whole = false;
+    }
+    for (let i = 0; i < data.length; i++) {
+      const from = offsets[data.offset + i] as number;
+      const to = offsets[data.offset + i + 1] as number;
+      const continuation = from < to && ((bytes[from] as number) & 0xc0) === 0x80;
+      if (whole && !continuation) continue;
+      try {
+        strict.decode(bytes.subarray(from, to));
+      } catch {
+        out[at + i] = 0;
+      }
+    }
+    at += data.length;
+  }
+  return out;
+}
+
 /** Row i's id bytes as a 32-bit FNV-1a hash (for finding repeated ids without decoding them). */
 function idHashes(vector: Vector): Uint32Array {
   const out = new Uint32Array(vector.length);
@@ -117,6 +151,7 @@ export function badDetails(
   const placeWords: string[] = [];
   const place = dictionaryCodes(col('place_name'), placeWords);
   const idLength = utf8Lengths(col('id'));
+  const idValid = validUtf8(col('id'));
   const summaryLength = utf8Lengths(col('summary'));
   const fatalities = t.getChild('fatalities');
   const sources = listCodes(col('sources'), [...articleIds], 'article_id');
@@ -129,6 +164,7 @@ export function badDetails(
   for (let i = 0; i < n; i++) {
     if (dropped[i]) continue;
     if ((idLength[i] as number) <= 0) flag(i, 'id', 'missing id');
+    else if (!idValid[i]) flag(i, 'id', 'not valid UTF-8');
     else if ((summaryLength[i] as number) < 0) flag(i, 'summary', 'missing summary');
     else if ((datePrecision[i] as number) < 0 || (datePrecision[i] as number) >= datePrecisions.length)
       flag(i, 'datePrecision', `not one of ${datePrecisions.join(', ')}`);
