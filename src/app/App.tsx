@@ -1,6 +1,8 @@
 /**
  * The app shell: lays the features out and wires them to the state hooks (src/state). It holds no
- * logic of its own beyond which panel is open.
+ * logic of its own beyond which panel is open. Embedded (?embed=1, for an iframe) it is compact: the
+ * map, the list behind a summary, the selected event's sources and a link to the full app; the filters
+ * and the timeline stay in the full app (a link's filters still apply).
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { type ColorMode, colorKeys } from '../data/color-keys.ts';
@@ -23,8 +25,10 @@ import { useShortcuts } from '../state/shortcuts.ts';
 import { useUi } from '../state/store.ts';
 import { countLabel, useVisibleEvents } from '../state/visible-events.ts';
 import { LoadStatus } from './LoadStatus.tsx';
+import { OpenInAtlas } from './OpenInAtlas.tsx';
 import { PartBoundary } from './PartBoundary.tsx';
 import {
+  embedded,
   eventLink,
   fitOnLoad,
   initialDataSource,
@@ -52,6 +56,8 @@ export function App() {
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
   // The filter panel (a pass over all events for its counts) renders only while its box is open.
   const [filtersOpen, setFiltersOpen] = useState(filtersOpenAtStart);
+  // Embedded, the list is behind a summary; a place picked on the map opens it.
+  const [listOpen, setListOpen] = useState(false);
   const { events: query, details, table, detailsReady } = useEventsData(eventsUrl);
   const data = table?.meta;
 
@@ -83,22 +89,40 @@ export function App() {
     [table, listRows],
   );
 
+  const list = data && (
+    <PartBoundary name="The list" resetKey={data}>
+      <EventList
+        data={data}
+        count={listRows.length}
+        eventAt={eventAt}
+        title={picked ? `${picked.length} events at this place` : 'Events by date'}
+        onChoose={chooseFromList}
+      />
+    </PartBoundary>
+  );
+
   return (
-    <div className="app">
+    <div className={embedded ? 'app embedded' : 'app'}>
       <header className="topbar">
         <h1>Conflict Atlas</h1>
         <p className="count" aria-live="polite" data-testid="event-count">
           {countLabel(table?.size, rows.length, filters, query.isError)}
         </p>
         <div className="topbar-actions">
-          <label className="color-mode">
-            Colour by{' '}
-            <select value={colorMode} onChange={(e) => setColorMode(e.target.value as ColorMode)}>
-              <option value="type">event type</option>
-              <option value="actor">actor</option>
-            </select>
-          </label>
-          <ShareButton label="Copy link to this view" url={viewLink} title="Conflict Atlas" />
+          {embedded ? (
+            <OpenInAtlas link={viewLink} />
+          ) : (
+            <>
+              <label className="color-mode">
+                Colour by{' '}
+                <select value={colorMode} onChange={(e) => setColorMode(e.target.value as ColorMode)}>
+                  <option value="type">event type</option>
+                  <option value="actor">actor</option>
+                </select>
+              </label>
+              <ShareButton label="Copy link to this view" url={viewLink} title="Conflict Atlas" />
+            </>
+          )}
         </div>
       </header>
       {updateReady && (
@@ -131,7 +155,7 @@ export function App() {
               onPick={selection.pick}
             />
           </PartBoundary>
-          {table && color && (
+          {table && color && !embedded && (
             <PartBoundary name="The timeline" resetKey={table}>
               <Timeline
                 table={table}
@@ -160,7 +184,7 @@ export function App() {
             </p>
           ))}
           <LoadStatus query={query} url={eventsUrl} />
-          {table && (
+          {table && !embedded && (
             <details
               className="filters-box"
               open={filtersOpenAtStart || undefined}
@@ -222,16 +246,16 @@ export function App() {
               Loading event details…
             </p>
           )}
-          {data && detailsReady && !selected && (
-            <PartBoundary name="The list" resetKey={data}>
-              <EventList
-                data={data}
-                count={listRows.length}
-                eventAt={eventAt}
-                title={picked ? `${picked.length} events at this place` : 'Events by date'}
-                onChoose={chooseFromList}
-              />
-            </PartBoundary>
+          {data && detailsReady && !selected && !embedded && list}
+          {data && detailsReady && !selected && embedded && (
+            <details
+              className="list-box"
+              open={listOpen || inPickList}
+              onToggle={(e) => setListOpen(e.currentTarget.open)}
+            >
+              <summary>List of the {listRows.length.toLocaleString('en')} events</summary>
+              {list}
+            </details>
           )}
           {table && <Legend data={table.meta} colorMode={colorMode} aggregated={table.size > MARKER_LIMIT} />}
         </aside>

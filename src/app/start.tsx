@@ -11,8 +11,9 @@ import { eventsQuery } from '../data/queries.ts';
 import { useAppUpdate } from '../state/app-update.ts';
 import { reportLoadProgress } from '../state/load-progress.ts';
 import { App, eventsUrl } from './App.tsx';
+import { DataRefused } from './DataRefused.tsx';
 import { startServiceWorker } from './service-worker.ts';
-import { initialDataSource } from './url-sync.ts';
+import { initialDataSource, refusedDataSource } from './url-sync.ts';
 
 // Event data is static for the life of the page: load once, never refetch.
 const queryClient = new QueryClient({
@@ -20,15 +21,19 @@ const queryClient = new QueryClient({
 });
 
 // Start loading the events now, not after the first render has built the map (a few hundred ms).
-void queryClient.prefetchQuery(eventsQuery(eventsUrl, reportLoadProgress(eventsUrl)));
+if (!refusedDataSource) void queryClient.prefetchQuery(eventsQuery(eventsUrl, reportLoadProgress(eventsUrl)));
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
+      {refusedDataSource ? (
+        <DataRefused host={refusedDataSource} />
+      ) : (
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      )}
     </StrictMode>,
   );
 }

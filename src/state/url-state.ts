@@ -14,6 +14,8 @@ export interface ShareableState extends Filters {
   event: string | null;
   data: string | null;
   color: ColorMode;
+  /** The compact view for an iframe (?embed=1). The page's mode, not a view: links people share drop it. */
+  embed: boolean;
 }
 
 /** The filters' codecs, from the filter table. */
@@ -30,9 +32,20 @@ export const urlSchema: { [K in keyof ShareableState]: Codec<ShareableState[K]> 
     decode: (raw) => (raw === 'type' || raw === 'actor' ? raw : undefined),
     encode: (v) => (v === 'type' ? null : v),
   },
+  embed: {
+    param: 'embed',
+    decode: (raw) => (raw === '1' ? true : undefined),
+    encode: (v) => (v ? '1' : null),
+  },
 };
 
-export const DEFAULT_STATE: ShareableState = { ...NO_FILTERS, event: null, data: null, color: 'type' };
+export const DEFAULT_STATE: ShareableState = {
+  ...NO_FILTERS,
+  event: null,
+  data: null,
+  color: 'type',
+  embed: false,
+};
 
 export interface DecodedUrl {
   state: ShareableState;
