@@ -1,0 +1,36 @@
+/**
+ * A part of the page that fails says so and leaves the rest working. The failure here is real, not
+ * staged: a browser without WebGL (blocked by policy, or an old GPU) cannot create the map.
+ */
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/testing/chromium.ts';
+import { AtlasDriver } from './atlas-driver.ts';
+import { seedData } from './fixtures.ts';
+import { expect, test } from './test.ts';
+
+test('without WebGL the map says it cannot be shown, and the list, the panel and the filters still work', async ({
+  baseURL,
+}) => {
+  test.skip(Boolean(test.info().project.use.hasTouch), 'one browser without WebGL is enough');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      ...CHROMIUM_ARGS.filter((a) => !a.includes('angle') && !a.includes('swiftshader')),
+      '--disable-3d-apis',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ baseURL, serviceWorkers: 'block' });
+    const atlas = new AtlasDriver(page);
+    await atlas.open('/');
+    await expect(page.getByRole('alert').filter({ hasText: 'The map could not be shown' })).toBeVisible();
+    await expect(page.getByTestId('event-count')).toHaveText(`${seedData.events.length} events`);
+    const first = atlas.eventButtons().first();
+    await first.click();
+    await expect(page.locator('.source-card').first()).toBeVisible();
+    await atlas.openFilters();
+    await expect(page.getByRole('checkbox').first()).toBeVisible();
+  } finally {
+    await browser.close();
+  }
+});
