@@ -2,11 +2,10 @@
  * A part of the page that fails says so and leaves the rest working. The failure here is real, not
  * staged: a browser without WebGL (blocked by policy, or an old GPU) cannot create the map.
  */
-import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/testing/chromium.ts';
 import { AtlasDriver } from './atlas-driver.ts';
 import { seedData } from './fixtures.ts';
-import { expect, test } from './test.ts';
+import { chromium, expect, test } from './test.ts';
 
 test('without WebGL the map says it cannot be shown, and the list, the panel and the filters still work', async ({
   baseURL,

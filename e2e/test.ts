@@ -3,7 +3,7 @@
  * gets the `atlas` driver with the app's verbs. Hosts under `.example` (reserved: they never resolve)
  * stand for other sites; a test serves them with page.route.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type Page } from '@playwright/test';
 import { AtlasDriver } from './atlas-driver.ts';
 
 export const test = base.extend<{ atlas: AtlasDriver; outsideRequests: string[] }>({
@@ -23,4 +23,4 @@ export const test = base.extend<{ atlas: AtlasDriver; outsideRequests: string[] 
   },
 });
 export type { Page };
-export { expect };
+export { chromium, expect };
