@@ -74,6 +74,27 @@ test.describe('a data set of 50,000 events', () => {
     await expect.poll(() => atlas.measured('filter')).toBeGreaterThan(1);
   });
 
+  test('search finds exactly the events whose summary or place holds the words, once its index is built', async ({
+    atlas,
+    page,
+  }) => {
+    // Words of the lone event's summary: its place and the first actor named.
+    const q = lone.summary.split(' near ')[1] as string;
+    const want = events.filter((e) =>
+      `${e.summary}\n${e.place.name}`.toLowerCase().includes(q.toLowerCase()),
+    );
+    expect(want.length).toBeGreaterThan(0);
+    await atlas.open(`/?data=${URL_PATH}`);
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    await page.getByRole('searchbox', { name: 'Search' }).fill(q.toUpperCase());
+    await expect(page.getByTestId('event-count')).toHaveText(
+      `${want.length.toLocaleString('en')} of 50,000 events`,
+      { timeout: 30_000 },
+    );
+    await expect(page.getByText(/Preparing search/)).toHaveCount(0);
+  });
+
   test('a click on a spot with one event opens it; a busy spot lists its events', async ({ atlas, page }) => {
     await atlas.open(`/?data=${URL_PATH}`);
     await atlas.waitForEvents();

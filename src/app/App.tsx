@@ -78,6 +78,7 @@ export function App() {
     badDetails: details.data,
     missingEvent: selection.selectedId && data && detailsReady && !selected ? selection.selectedId : null,
     searchWithoutPassages: Boolean(filters.q && data && !search.passages),
+    searchIndexing: table && search.indexing !== null ? { done: search.indexing, events: table.size } : null,
   });
   // The list follows a moment after the map: its rows are rendered at lower priority than the map's.
   const listRows = useDeferredValue(picked ?? rows);

@@ -13,6 +13,8 @@ export interface NoticeInputs {
   missingEvent: string | null;
   /** A search is on but passages are not searched (too many articles). */
   searchWithoutPassages: boolean;
+  /** A search waits for the search index of a large table: how much is built (0 to 1). */
+  searchIndexing?: { done: number; events: number } | null;
 }
 
 const reasons = (issues: Issue[]) => issues.map((r) => `${r.path}: ${r.message}`).join('; ');
@@ -27,6 +29,10 @@ export function notices(i: NoticeInputs): string[] {
   if (i.badDetails?.count)
     out.push(
       `${i.badDetails.count} event(s) have invalid details and were left out: ${reasons(i.badDetails.reasons)}`,
+    );
+  if (i.searchIndexing)
+    out.push(
+      `Preparing search over ${i.searchIndexing.events.toLocaleString('en')} events: ${Math.floor(i.searchIndexing.done * 100)} %…`,
     );
   if (i.searchWithoutPassages)
     out.push(

@@ -79,9 +79,14 @@ function useSearchIndex(
   useEffect(() => {
     if (!index || index.ready) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown = performance.now();
     const step = () => {
       const done = index.build(SLICE_MS);
-      setBuilt(index.built);
+      // The page re-renders for progress a few times a second, and once when the index is complete.
+      if (done || performance.now() - shown > 250) {
+        shown = performance.now();
+        setBuilt(index.built);
+      }
       if (!done) timer = setTimeout(step, 0);
     };
     timer = setTimeout(step, 0);
