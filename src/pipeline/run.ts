@@ -99,8 +99,8 @@ export interface RunOptions {
   /** Seconds an article may take before it is stopped, reported and skipped; no limit by default. */
   fileBudget?: number;
   /**
-   * Called as each article starts and ends, and about once a second inside a long one (at sentence
-   * boundaries, so not while the extractor's whole-text passes run).
+   * Called as each article starts and ends, and about once a second inside a long one (at paragraph
+   * and sentence boundaries, so not while the extractor's whole-text passes run).
    */
   onProgress?: (p: RunProgress) => void;
 }
