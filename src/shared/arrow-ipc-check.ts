@@ -25,7 +25,7 @@ class Flat {
   }
   need(at: number, size: number, what: string) {
     if (!(at >= 0 && size >= 0 && at + size <= this.bytes.length))
-      throw new Damaged(`${what} lies outside its buffer`);
+      throw new Damaged(`${what} does not fit in its buffer`);
   }
   u16(at: number) {
     this.need(at, 2, 'a value');
