@@ -221,6 +221,9 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
         AREA_BEFORE.test(text.slice(Math.max(0, f.start - 20), f.start)),
     })),
   );
+  // Where the actor coder saw a capital standing for its government (a set: a search of the mentions
+  // per place grew with the square of the text).
+  const capitals = new Set(ctx.actorMentions.filter((a) => a.via === 'capital').map((a) => a.start));
   const resolved: PlaceMention[] = kept.map((f, k) => ({
     start: f.start,
     end: f.end,
@@ -273,7 +276,7 @@ export function geoparse(text: string, ctx: GeoparseContext): PlaceMention[] {
     if (HOLDS_NEXT.test(text.slice(f.end, f.end + 30))) return { role: 'aside', locative };
     // "the Orange Democratic Movement", "Oxford University": a name inside an organisation's name.
     if (ORGANISATION_AFTER.test(text.slice(f.end, f.end + 40))) return { role: 'aside', locative: false };
-    const capital = ctx.actorMentions.some((a) => a.via === 'capital' && a.start === f.start);
+    const capital = capitals.has(f.start);
     const countryOnly = f.entries.some((e) => e.feature === 'COUNTRY');
     // Countries and capitals are their governments unless a preposition makes them places.
     if (!locative && (capital || countryOnly)) return { role: 'metonym', locative };
