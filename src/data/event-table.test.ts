@@ -123,6 +123,14 @@ describe('the event table', () => {
     ).toThrow(/rows for/);
   });
 
+  it('reads a file with no events (every article skipped) as an empty table, JSON and Arrow alike', () => {
+    const empty: EventsFile = { ...seedEvents, events: [] };
+    expect(tableFromFile(empty).size).toBe(0);
+    expect(tableFromArrow(eventsToArrow(empty)).table.size).toBe(0);
+    const split = eventsToArrowFiles(empty);
+    expect(tableFromArrow(split.core).table.withDetails?.(split.details).table.size).toBe(0);
+  });
+
   it('says what is wrong with a file that is not an events file', () => {
     expect(() => tableFromArrow(new Uint8Array([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0]))).toThrow(
       /not a readable Arrow file/,

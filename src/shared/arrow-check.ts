@@ -20,6 +20,8 @@ function widthOf(data: Data): number {
 
 /** Whether offsets[from .. from + count] run forward, from ≥ 0, up to at most `limit`. */
 function offsetsRunForward(offsets: ArrayLike<number>, from: number, count: number, limit: number): boolean {
+  // No values need no offsets (an empty column may come without any).
+  if (count === 0) return true;
   if (offsets.length < from + count + 1) return false;
   let previous = offsets[from] as number;
   if (!(previous >= 0)) return false;
