@@ -92,7 +92,7 @@ test.describe('a data set of 50,000 events', () => {
       `${want.length.toLocaleString('en')} of 50,000 events`,
       { timeout: 30_000 },
     );
-    await expect(page.getByText(/Preparing search/)).toHaveCount(0);
+    await expect(page.getByText(/Searching 50,000 events/)).toHaveCount(0);
   });
 
   test('a click on a spot with one event opens it; a busy spot lists its events', async ({ atlas, page }) => {

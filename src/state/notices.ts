@@ -32,7 +32,7 @@ export function notices(i: NoticeInputs): string[] {
     );
   if (i.searchIndexing)
     out.push(
-      `Preparing search over ${i.searchIndexing.events.toLocaleString('en')} events: ${Math.floor(i.searchIndexing.done * 100)} %…`,
+      `Searching ${i.searchIndexing.events.toLocaleString('en')} events: ${Math.floor(i.searchIndexing.done * 100)} %…`,
     );
   if (i.searchWithoutPassages)
     out.push(

@@ -96,7 +96,7 @@ function useSearchIndex(
 }
 
 /** The filter context for the current search, loading the articles it needs; `indexing` is how much
- * of the search index is built (0 to 1) while a search waits for it, else null. */
+ * of the search index is built (0 to 1) while a search waits for it or for its scan, else null. */
 export function useSearchContext(
   table: EventTable | undefined,
   eventsUrl: string,
@@ -114,6 +114,23 @@ export function useSearchContext(
   );
   const index = useSearchIndex(table, base, q, detailsReady);
   const ready = index?.ready ?? false;
+  // A large table's query is scanned in slices too, so applying it is not one long task: until its
+  // rows are found, the search shows nothing found and the notices say it is searching.
+  const wanted = q.trim().toLowerCase().replaceAll('\u0000', '');
+  const sliced = Boolean(index && index.size > BUILD_AT_ONCE);
+  const [found, setFound] = useState<{ index: SearchIndex; q: string; hits: Uint8Array } | null>(null);
+  const foundNow = found && found.index === index && found.q === wanted ? found : null;
+  useEffect(() => {
+    if (!index || !ready || !sliced || !wanted || foundNow) return;
+    const scan = index.scan(wanted);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      if (scan.step(SLICE_MS)) setFound({ index, q: wanted, hits: scan.hits });
+      else timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [index, ready, sliced, wanted, foundNow]);
   const context = useMemo((): FilterContext => {
     if (!index) return base;
     // The last query's rows, kept: the list, the counts and the timeline ask for the same query.
@@ -122,10 +139,12 @@ export function useSearchContext(
       ...base,
       matches: (query) => {
         if (!ready) return null;
+        if (sliced) return foundNow && foundNow.q === query ? foundNow.hits : null;
         if (last?.q !== query) last = { q: query, hits: index.matches(query) };
         return last.hits;
       },
     };
-  }, [base, index, ready]);
-  return { context, passages, indexing: index && !ready && q.trim() ? index.built / index.size : null };
+  }, [base, index, ready, sliced, foundNow]);
+  const searching = Boolean(index && wanted && (!ready || (sliced && !foundNow)));
+  return { context, passages, indexing: searching && index ? index.built / index.size : null };
 }

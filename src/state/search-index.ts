@@ -64,21 +64,42 @@ export class SearchIndex {
 
   /** Per row, 1 when its text contains `q` (already trimmed and lower-cased). */
   matches(q: string): Uint8Array {
-    const hit = new Uint8Array(this.size);
+    const scan = this.scan(q);
+    scan.step();
+    return scan.hits;
+  }
+
+  /** A scan for `q` that can be run in slices: `step(budgetMs)` goes on until the budget is spent and
+   * says whether every block is done; `hits` is complete once it is. */
+  scan(q: string): { hits: Uint8Array; step(budgetMs?: number): boolean } {
     if (!this.ready) throw new Error('the search index is not complete');
-    this.blocks.forEach((text, b) => {
-      const starts = this.starts[b] as Uint32Array;
-      const first = b * BLOCK_ROWS;
-      let at = text.indexOf(q);
-      let row = 0;
-      while (at >= 0) {
-        // The row holding position `at`: hits come in order, so the rows are walked forward.
-        while ((starts[row + 1] as number) <= at) row += 1;
-        hit[first + row] = 1;
-        // One hit a row is enough: go on from the next row.
-        at = text.indexOf(q, starts[row + 1] as number);
-      }
-    });
-    return hit;
+    const hits = new Uint8Array(this.size);
+    let block = 0;
+    return {
+      hits,
+      step: (budgetMs = Number.POSITIVE_INFINITY) => {
+        const stop = performance.now() + budgetMs;
+        while (block < this.blocks.length) {
+          this.scanBlock(q, block++, hits);
+          if (performance.now() >= stop) break;
+        }
+        return block === this.blocks.length;
+      },
+    };
+  }
+
+  private scanBlock(q: string, b: number, hit: Uint8Array) {
+    const text = this.blocks[b] as string;
+    const starts = this.starts[b] as Uint32Array;
+    const first = b * BLOCK_ROWS;
+    let at = text.indexOf(q);
+    let row = 0;
+    while (at >= 0) {
+      // The row holding position `at`: hits come in order, so the rows are walked forward.
+      while ((starts[row + 1] as number) <= at) row += 1;
+      hit[first + row] = 1;
+      // One hit a row is enough: go on from the next row.
+      at = text.indexOf(q, starts[row + 1] as number);
+    }
   }
 }
