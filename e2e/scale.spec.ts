@@ -95,6 +95,36 @@ test.describe('a data set of 50,000 events', () => {
     await expect(page.getByText(/Searching 50,000 events/)).toHaveCount(0);
   });
 
+  test('a facet of 2,000 articles lists its 12 most frequent until "Show all"; a chosen one stays listed', async ({
+    atlas,
+    page,
+  }) => {
+    // Events per article, as the panel counts them (an event once per article it cites).
+    const perArticle = new Map<string, number>(envelope.articles.map((a) => [a.id, 0]));
+    for (const e of events)
+      for (const id of new Set(e.sources.map((s) => s.articleId)))
+        perArticle.set(id, (perArticle.get(id) ?? 0) + 1);
+    const byCount = [...perArticle].sort((a, b) => b[1] - a[1]);
+    const [topId, topCount] = byCount[0] as [string, number];
+    const [rareId, rareCount] = byCount[byCount.length - 1] as [string, number];
+    const title = (id: string) => envelope.articles.find((a) => a.id === id)?.title as string;
+    await atlas.open(`/?data=${URL_PATH}`);
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    const articles = page.getByRole('group', { name: 'Articles' });
+    await expect(articles.getByRole('checkbox')).toHaveCount(12);
+    await expect(articles.getByRole('checkbox').first()).toHaveAccessibleName(
+      new RegExp(`^${title(topId)} \\(.* ${topCount}$`),
+    );
+    await articles.getByRole('button', { name: 'Show all 2,000' }).click();
+    await expect(articles.getByRole('checkbox')).toHaveCount(2000);
+    await articles.getByRole('checkbox', { name: new RegExp(`^${title(rareId)} \\(`) }).check();
+    await expect(page.getByTestId('event-count')).toHaveText(`${rareCount} of 50,000 events`);
+    await articles.getByRole('button', { name: 'Show the most frequent' }).click();
+    await expect(articles.getByRole('checkbox')).toHaveCount(13);
+    await expect(articles.getByRole('checkbox', { name: new RegExp(`^${title(rareId)} \\(`) })).toBeChecked();
+  });
+
   test('a click on a spot with one event opens it; a busy spot lists its events', async ({ atlas, page }) => {
     await atlas.open(`/?data=${URL_PATH}`);
     await atlas.waitForEvents();

@@ -50,7 +50,7 @@ export function App() {
   const filters = useUi((s) => s.filters);
   const colorMode = useUi((s) => s.colorMode);
   const flyRequest = useUi((s) => s.flyRequest);
-  const { select, setColorMode, setFilters, clearFilters } = useUi.getState();
+  const { select, setColorMode, setFilters, toggleFilter, clearFilters } = useUi.getState();
   const [sheetExpanded, setSheetExpanded] = useState(false);
   // Open when a link brings filters; afterwards the user opens and closes it (clearing keeps it open).
   const [filtersOpenAtStart] = useState(() => hasFilters(initialUrl.state));
@@ -82,6 +82,9 @@ export function App() {
   });
   // The list follows a moment after the map: its rows are rendered at lower priority than the map's.
   const listRows = useDeferredValue(picked ?? rows);
+  // The timeline's bars (a pass over the rows) follow at lower priority too; a date brush does not
+  // change them (they are the rows before the dates).
+  const timelineRows = useDeferredValue(undated);
   const inPickList = picked !== null;
   // Stable, so the memoised list is left alone by the map's urgent re-render.
   const chooseFromList = useCallback((id: string) => select(id, { fly: !inPickList }), [select, inPickList]);
@@ -160,7 +163,7 @@ export function App() {
             <PartBoundary name="The timeline" resetKey={table}>
               <Timeline
                 table={table}
-                rows={undated}
+                rows={timelineRows}
                 inRange={rows.length}
                 color={color}
                 from={filters.from}
@@ -199,6 +202,7 @@ export function App() {
                     filters={filters}
                     context={search.context}
                     onChange={setFilters}
+                    onToggle={toggleFilter}
                     onClear={clearFilters}
                   />
                 </PartBoundary>

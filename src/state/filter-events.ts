@@ -25,7 +25,11 @@ export interface FilterResult {
 const BIT = Object.fromEntries(FILTER_KEYS.map((k, i) => [k, 1 << i])) as Record<keyof Filters, number>;
 if (FILTER_KEYS.length > 16) throw new Error('fails are 16-bit: widen them for more filters');
 
-type RowTest = (t: EventTable, value: unknown, ctx: FilterContext) => ((i: number) => boolean) | null;
+type RowTest = (
+  t: EventTable,
+  value: unknown,
+  ctx: FilterContext,
+) => ((i: number) => boolean) | Uint8Array | null;
 
 const isFacet = (k: keyof Filters): k is FacetKey => 'facet' in FILTERS[k];
 
@@ -93,6 +97,22 @@ function markBound(
   }
 }
 
+/** Marks `bit` on the rows whose mark in `kept` is not 1 (a search's rows from its index). */
+function markUnmarked(fails: Uint16Array, bit: number, kept: Uint8Array, once: boolean) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (!decided(v, once) && kept[i] !== 1) fails[i] = v | bit;
+  }
+}
+
+/** Marks `bit` on the rows a test rejects. */
+function markFailing(fails: Uint16Array, bit: number, keeps: (i: number) => boolean, once: boolean) {
+  for (let i = 0; i < fails.length; i++) {
+    const v = fails[i] as number;
+    if (!decided(v, once) && !keeps(i)) fails[i] = v | bit;
+  }
+}
+
 /**
  * The filters each row fails, as bits, one filter at a time over the columns. A row already decided
  * is not tested further: for filtering, after any failure (`once`); for facet counts, after a second.
@@ -116,11 +136,8 @@ function failures(t: EventTable, f: Filters, ctx: FilterContext, once: boolean):
     if (!('keeps' in spec) || typeof spec.keeps !== 'function') continue;
     const keeps = (spec.keeps as RowTest)(t, f[key], ctx);
     if (!keeps) continue;
-    const bit = BIT[key];
-    for (let i = 0; i < fails.length; i++) {
-      const v = fails[i] as number;
-      if (!decided(v, once) && !keeps(i)) fails[i] = v | bit;
-    }
+    if (keeps instanceof Uint8Array) markUnmarked(fails, BIT[key], keeps, once);
+    else markFailing(fails, BIT[key], keeps, once);
   }
   return fails;
 }
@@ -161,15 +178,23 @@ export type FacetCounts = Record<FacetKey, Map<string, number>>;
  * per row).
  */
 export function facetCounts(t: EventTable, f: Filters, ctx: FilterContext = {}): FacetCounts {
-  const fails = failures(t, f, ctx, false);
+  const fails = facetFailures(t, f, ctx);
   const counts = {} as FacetCounts;
-  for (const key of FILTER_KEYS) {
-    if (!isFacet(key)) continue;
-    const index = FILTERS[key].facet(t);
-    const totals = countFacet(fails, BIT[key], index);
-    counts[key] = new Map(index.values.map((value, k) => [value, totals[k] ?? 0]));
-  }
+  for (const key of FILTER_KEYS) if (isFacet(key)) counts[key] = countFacetValues(t, fails, key);
   return counts;
+}
+
+/** What the facet counts start from: the filters each row fails (a pass over every filter), so each
+ * facet can then be counted on its own (the filter panel counts them as separate pieces of work). */
+export function facetFailures(t: EventTable, f: Filters, ctx: FilterContext = {}): Uint16Array {
+  return failures(t, f, ctx, false);
+}
+
+/** One facet's counts per value, from `facetFailures`. */
+export function countFacetValues(t: EventTable, fails: Uint16Array, key: FacetKey): Map<string, number> {
+  const index = FILTERS[key].facet(t);
+  const totals = countFacet(fails, BIT[key], index);
+  return new Map(index.values.map((value, k) => [value, totals[k] ?? 0]));
 }
 
 /** Counts per value of one facet over the rows failing nothing or only it (a loop for each shape). */

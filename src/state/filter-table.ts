@@ -33,8 +33,8 @@ export interface FacetIndex {
 interface RowFilter<T> {
   none: T;
   url: Codec<T>;
-  /** The test that keeps row i, or null when `value` keeps every row. */
-  keeps: (t: EventTable, value: T, ctx: FilterContext) => ((i: number) => boolean) | null;
+  /** What keeps row i: a test, or a mark per row (1: kept), or null when `value` keeps every row. */
+  keeps: (t: EventTable, value: T, ctx: FilterContext) => ((i: number) => boolean) | Uint8Array | null;
 }
 
 /** A bound on a day column: a row is kept when its day is at least (or at most) the value's. */
@@ -94,9 +94,8 @@ export const FILTERS = {
       const q = value.trim().toLowerCase().replaceAll('\u0000', '');
       if (!q) return null;
       if (ctx.matches) {
-        const hits = ctx.matches(q);
         // While the index is being built, nothing is shown as found (the notices say it is coming).
-        return hits ? (i) => hits[i] === 1 : () => false;
+        return ctx.matches(q) ?? new Uint8Array(t.size);
       }
       return (i) => `${t.text(i)}\n${ctx.extraText?.(i) ?? ''}`.includes(q);
     },

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { ColorMode } from '../data/color-keys.ts';
-import { type Filters, NO_FILTERS } from './filter-table.ts';
+import { type FacetKey, type Filters, NO_FILTERS } from './filter-table.ts';
 import { markFilterStart } from './perf.ts';
 
 interface SelectionSlice {
@@ -17,6 +17,8 @@ interface SelectionSlice {
 interface FilterSlice {
   filters: Filters;
   setFilters: (patch: Partial<Filters>) => void;
+  /** Chooses a facet's value, or unchooses it if chosen. */
+  toggleFilter: (key: FacetKey, value: string) => void;
   clearFilters: () => void;
 }
 
@@ -36,6 +38,14 @@ export const useUi = create<UiState>((set) => ({
   setFilters: (patch) => {
     markFilterStart(); // the map measures 'filter' from here to its next idle
     set((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  toggleFilter: (key, value) => {
+    markFilterStart();
+    set((s) => {
+      const chosen: readonly string[] = s.filters[key];
+      const next = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
+      return { filters: { ...s.filters, [key]: next } };
+    });
   },
   clearFilters: () => {
     markFilterStart(); // the map measures 'filter' from here to its next idle
