@@ -33,3 +33,25 @@ test('without WebGL the map says it cannot be shown, and the list, the panel and
     await browser.close();
   }
 });
+
+test('an events reader that hangs is stopped after 45 s without progress, and the file is reported', async ({
+  atlas,
+  page,
+}) => {
+  test.skip(Boolean(test.info().project.use.hasTouch), 'one hanging reader is enough');
+  // A reader stuck in a loop (what a pathological file could do): it never answers nor reports. The
+  // page's clock is fast-forwarded (it also runs in real time, hence the margins around 45 s).
+  await page.route('**/events.worker-*.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { for (;;) {} };' }),
+  );
+  await page.clock.install();
+  await atlas.open('/');
+  await expect(page.getByTestId('event-count')).toHaveText('Loading events…');
+  await page.clock.fastForward(35_000);
+  await expect(page.getByTestId('event-count')).toHaveText('Loading events…');
+  await page.clock.fastForward(12_000);
+  await expect(page.getByRole('alert')).toContainText(
+    /The events file \S+ is not readable: its reader gave no sign of progress for 45 s and was stopped/,
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+});

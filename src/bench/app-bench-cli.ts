@@ -72,6 +72,7 @@ async function main() {
   const naiveKb = bundleGzip(DIST, 'src/bench/naive.html') / 1024;
   const deckKb = bundleGzip(DIST, 'src/bench/deck.html') / 1024;
   const rows: string[] = [];
+  const searches: string[] = [];
   const fmt = (ms: number) =>
     Number.isNaN(ms) ? '–' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
   for (const size of sizes) {
@@ -119,6 +120,14 @@ async function main() {
         `| ${size.toLocaleString('en')} | ${name} | ${fmt(median(r.ready))} | ${fmt(Math.max(0, ...r.longTask))} | ${fmt(median(r.filters))} | ${fmt(p95(r.filters))} | ${fmt(median(r.shown))} | ${r.fps ? r.fps.toFixed(0) : '–'} | ${r.heapMb ? r.heapMb.toFixed(0) : '–'} MB | ${r.rssMb ? r.rssMb.toFixed(0) : '–'} MB | ${kb.toFixed(0)} kB |${r.failed ? ` failed: ${r.failed}` : ''}`,
       );
     }
+    for (const [name, r] of [
+      ['events.json', appJson],
+      ['events.arrow', appArrow],
+    ] as const)
+      if (r.search)
+        searches.push(
+          `| ${size.toLocaleString('en')} | ${name} | ${fmt(r.search.resultsMs)} | ${fmt(r.search.longestTaskMs)} |`,
+        );
     const ratio = (a: number, b: number) => (Number.isFinite(b / a) ? `${(b / a).toFixed(2)}×` : '–');
     rows.push(
       `| ${size.toLocaleString('en')} | **deck.gl ÷ app (JSON)** | **${ratio(median(appJson.ready), median(deck.ready))}** | | ${ratio(median(appJson.filters), median(deck.filters))} | | ${ratio(median(appJson.shown), median(deck.shown))} | | **${ratio(appJson.heapMb, deck.heapMb)}** | | |`,
@@ -137,6 +146,10 @@ async function main() {
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
+  console.log('\nSearch (the app, filters cleared, a query every event matches; the last load):\n');
+  console.log('| events | file | results after | longest task from the keystroke |');
+  console.log('|---|---|---|---|');
+  for (const r of searches) console.log(r);
 }
 
 main().catch((e: unknown) => {

@@ -40,6 +40,8 @@ export interface Result {
   heapMb: number;
   rssMb: number;
   fps: number;
+  /** The app only: a search every event matches, typed after the changes (filters cleared). */
+  search?: { resultsMs: number; longestTaskMs: number };
   failed?: string;
 }
 
@@ -112,7 +114,7 @@ async function measureLoads(
   browser: Browser,
   load: (page: Page) => Promise<number>,
   /** Drives the changes, pushing each one's time as it is measured (kept if a later one fails). */
-  drive: (page: Page, filters: number[], shown: number[]) => Promise<void>,
+  drive: (page: Page, filters: number[], shown: number[]) => Promise<Result['search'] | undefined>,
   failures: 'throw' | 'report',
 ): Promise<Result> {
   const ready: number[] = [];
@@ -120,13 +122,14 @@ async function measureLoads(
   const shown: number[] = [];
   const longTask: number[] = [];
   let after = NONE;
+  let search: Result['search'];
   for (let k = 0; k < loads; k++) {
     const { context, page } = await freshPage(browser);
     try {
       ready.push(await load(page));
       longTask.push((await page.evaluate(LONGEST_TASK)) as number);
       if (k === loads - 1) {
-        await drive(page, filters, shown);
+        search = await drive(page, filters, shown);
         after = await measureAfter(page);
       }
     } catch (e) {
@@ -136,7 +139,30 @@ async function measureLoads(
       await context.close();
     }
   }
-  return { ready, filters, shown, longTask, ...after };
+  return { ready, filters, shown, longTask, ...after, ...(search ? { search } : {}) };
+}
+
+/** Clears the filters, then types a query that every synthetic event matches: the time until the
+ * header counts the results (the index is built first, in slices) and the longest main-thread task
+ * meanwhile. */
+async function measureSearch(page: Page, size: number): Promise<Result['search']> {
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page
+    .getByTestId('event-count')
+    .filter({ hasText: /^[\d,]+ events$/ })
+    .waitFor();
+  const start = (await page.evaluate('performance.now()')) as number;
+  await page.getByRole('searchbox', { name: 'Search' }).fill('near');
+  const all = `${size.toLocaleString('en')} of ${size.toLocaleString('en')} events`;
+  await page.getByTestId('event-count').filter({ hasText: all }).waitFor({ timeout: 120_000 });
+  const end = (await page.evaluate('performance.now()')) as number;
+  // Two frames more: the tasks that draw the results.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+  const tasks = (await page.evaluate('window.__longTasks')) as [number, number][];
+  return {
+    resultsMs: end - start,
+    longestTaskMs: Math.max(0, ...tasks.filter(([s]) => s >= start).map(([, d]) => d)),
+  };
 }
 
 /** The app on one of a set's files: events.json or events.arrow. */
@@ -178,6 +204,7 @@ export function runApp(
         filters.push(measured);
         shown.push(seen);
       }
+      return measureSearch(page, size);
     },
     'throw',
   );
@@ -209,6 +236,7 @@ export function runBaseline(
         filters.push(measured);
         shown.push(seen);
       }
+      return undefined;
     },
     'report',
   );

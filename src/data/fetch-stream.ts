@@ -36,23 +36,39 @@ export function readWithin(
   return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
 }
 
-/** The rest of a download after its first chunk, whole, up to `max` bytes. */
+/** The rest of a download after its first chunk, whole, up to `max` bytes; `onBytes` hears the total
+ * so far after each chunk. */
 export async function gather(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   first: Uint8Array,
   max = MAX_ARROW_BYTES,
+  onBytes?: (total: number) => void,
 ): Promise<Uint8Array> {
-  const parts = [first];
-  let total = first.length;
-  for (;;) {
-    const { value, done } = await readWithin(reader);
-    if (done) break;
-    total += value.length;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let next: ReadableStreamReadResult<Uint8Array> = { done: false, value: first };
+  while (!next.done) {
+    total += next.value.length;
+    onBytes?.(total);
     if (total > max) {
       void reader.cancel().catch(() => undefined);
       throw new Error(`too large: more than ${max / 2 ** 20} MB`);
     }
-    parts.push(value);
+    parts.push(next.value);
+    next = await readWithin(reader);
   }
   return concatBytes(parts, total);
+}
+
+/** A whole file, with the stall timeout and size cap of `gather`: an empty body is empty bytes. */
+export async function fetchCapped(url: string, what: string, max = MAX_ARROW_BYTES): Promise<Uint8Array> {
+  const res = await fetchOk(url, what);
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  try {
+    const head = await readWithin(reader);
+    return head.done ? new Uint8Array(0) : await gather(reader, head.value, max);
+  } catch (e) {
+    void reader.cancel().catch(() => undefined);
+    throw new Error(`Could not load ${what} (${url}): ${(e as Error).message}.`);
+  }
 }

@@ -3,24 +3,26 @@ import { queryOptions } from '@tanstack/react-query';
 import { type Article, parseArticle } from '../shared/schema.ts';
 import { takeRead } from './early-fetch.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
-import { fetchOk } from './fetch-stream.ts';
+import { fetchCapped } from './fetch-stream.ts';
 import type { LoadProgress } from './read-in-worker.ts';
 import { tableFromArrow } from './table-from-arrow.ts';
 import { tableFromColumns } from './table-from-columns.ts';
 
+/** The largest JSON file read on the page (an article; the events file is read in a worker). */
+const MAX_JSON_BYTES = 64 * 2 ** 20;
+
 async function fetchJson(url: string, what: string): Promise<unknown> {
-  const res = await fetchOk(url, what);
+  const bytes = await fetchCapped(url, what, MAX_JSON_BYTES);
   try {
-    return await res.json();
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new Error(`${what} at ${url} is not valid JSON.`);
   }
 }
 
-/** A file's bytes (the details file of a split Arrow set). */
-async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
-  return new Uint8Array(await (await fetchOk(url, what)).arrayBuffer());
-}
+/** The file was reached and refused (broken, too large, or its reader hung): reading it again would
+ * not help, so it is not retried (a file that could not be reached is, once). */
+class FileRefused extends Error {}
 
 /** The events file as a table; `onProgress` hears how far it has been read. */
 export function eventsQuery(url: string, onProgress?: (p: LoadProgress) => void) {
@@ -38,9 +40,10 @@ export function eventsQuery(url: string, onProgress?: (p: LoadProgress) => void)
         performance.mark('events-table-built');
         return loaded;
       } catch (e) {
-        throw new Error(`The events file ${url} is ${(e as Error).message}`);
+        throw new FileRefused(`The events file ${url} is ${(e as Error).message}`);
       }
     },
+    retry: (failures, error) => !(error instanceof FileRefused) && failures < 1,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -55,7 +58,7 @@ export function detailsQuery(eventsUrl: string, table: EventTable | undefined) {
     queryKey: ['details', url],
     enabled: Boolean(url && table && !table.hasDetails),
     queryFn: async () => {
-      const bytes = await fetchBytes(url, 'the event details file');
+      const bytes = await fetchCapped(url, 'the event details file');
       try {
         const joined = (table as EventTable).withDetails?.(bytes);
         if (!joined) throw new Error('not needed: the events file has its details');

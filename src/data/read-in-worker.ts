@@ -5,6 +5,11 @@
  * heavy imports here (the entry script uses it).
  */
 import type { FromWorker, ToWorker } from './events-json/worker-messages.ts';
+import { STALL_MS } from './fetch-stream.ts';
+
+/** A worker silent this long (no progress, no answer) is stopped and its file reported: longer than a
+ * download may stall (the worker reports that itself), so only a read that hangs meets it. */
+export const WORKER_SILENCE_MS = STALL_MS + 15_000;
 
 export interface LoadProgress {
   events: number;
@@ -28,18 +33,33 @@ export function readInWorker(url: string): WorkerRead {
   let latest: LoadProgress | undefined;
   const worker = new Worker(new URL('./events-json/events.worker.ts', import.meta.url), { type: 'module' });
   const answer = new Promise<Answer>((resolve, reject) => {
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        worker.terminate();
+        resolve({
+          kind: 'error',
+          message: `not readable: its reader gave no sign of progress for ${WORKER_SILENCE_MS / 1000} s and was stopped`,
+        });
+      }, WORKER_SILENCE_MS);
+    };
+    watch();
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
+      watch();
       if (m.kind === 'progress') {
         latest = { events: m.events, bytes: m.bytes, totalBytes: m.totalBytes };
         for (const l of listeners) l(latest);
         return;
       }
+      clearTimeout(watchdog);
       worker.terminate();
       if (m.kind === 'unreachable') reject(new Error(m.message));
       else resolve(m);
     };
     worker.onerror = (e) => {
+      clearTimeout(watchdog);
       worker.terminate();
       resolve({ kind: 'error', message: `could not be read: ${e.message || 'the reader failed'}` });
     };

@@ -2,8 +2,9 @@
  * The events worker: downloads an events file and reads it, off the main thread, while the page loads
  * the app. JSON becomes columns as its bytes arrive (read-events-json.ts) and the columns' buffers are
  * transferred to the page without a copy; an Arrow file (told by its first bytes) is gathered whole
- * and its bytes transferred (the page reads it: mostly views, no parse). Progress is posted every
- * tenth of a second.
+ * and its bytes transferred (the page reads it: mostly views, no parse). Progress is posted at most
+ * every tenth of a second while bytes arrive: the page stops a worker that stays silent
+ * (read-in-worker.ts).
  */
 import { isArrowBytes } from '../../shared/arrow-magic.ts';
 import { fetchOk, gather, readWithin } from '../fetch-stream.ts';
@@ -33,20 +34,22 @@ async function read(url: string): Promise<void> {
   try {
     const head = await readWithin(stream);
     if (head.done) throw new Error('empty');
+    let lastProgress = 0;
+    const progress = (events: number, bytes: number) => {
+      const now = performance.now();
+      if (now - lastProgress <= 100) return;
+      lastProgress = now;
+      post({ kind: 'progress', events, bytes, totalBytes });
+    };
     if (isArrowBytes(head.value)) {
-      const bytes = await gather(stream, head.value);
+      const bytes = await gather(stream, head.value, undefined, (n) => progress(0, n));
       return post({ kind: 'arrow', bytes }, [bytes.buffer]);
     }
     const reader = new EventsJsonReader(DEFAULT_LIMITS);
-    let lastProgress = 0;
     let next: ReadableStreamReadResult<Uint8Array> = head;
     while (!next.done) {
       reader.push(next.value);
-      const now = performance.now();
-      if (now - lastProgress > 100) {
-        lastProgress = now;
-        post({ kind: 'progress', ...reader.progress, totalBytes });
-      }
+      progress(reader.progress.events, reader.progress.bytes);
       next = await readWithin(stream);
     }
     const columns = reader.finish();
