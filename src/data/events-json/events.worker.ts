@@ -6,6 +6,8 @@
  * every tenth of a second while bytes arrive: the page stops a worker that stays silent
  * (read-in-worker.ts).
  */
+
+import { arrowLayoutProblem } from '../../shared/arrow-ipc-check.ts';
 import { isArrowBytes } from '../../shared/arrow-magic.ts';
 import { fetchOk, gather, readWithin } from '../fetch-stream.ts';
 import type { JsonColumns } from './json-columns.ts';
@@ -43,6 +45,10 @@ async function read(url: string): Promise<void> {
     };
     if (isArrowBytes(head.value)) {
       const bytes = await gather(stream, head.value, undefined, (n) => progress(0, n));
+      // Its layout is checked here first, under the page's watch (a damaged footer is refused before
+      // the page meets it); the page checks it again (cheap) as it does every Arrow file.
+      const layout = arrowLayoutProblem(bytes);
+      if (layout) return post({ kind: 'error', message: `not a readable Arrow file (${layout})` });
       return post({ kind: 'arrow', bytes }, [bytes.buffer]);
     }
     const reader = new EventsJsonReader(DEFAULT_LIMITS);
