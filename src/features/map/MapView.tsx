@@ -151,18 +151,30 @@ export function MapView({
       return;
     }
     current?.mode.detach();
-    const next = large ? new CloudMode() : new MarkerMode();
-    try {
-      next.attach(map.map, map.pointer, drawing, SELECTED_LAYER);
-      mode.current = { mode: next, columns: table.day, large };
-    } catch (e) {
-      // No WebGL2 point drawing here: say so; the list, timeline and filters still work.
-      broken.current = true;
-      mode.current = null;
-      setStyleError(
-        `The map cannot draw this many events here (${(e as Error).message}); the list still works.`,
-      );
-    }
+    mode.current = null;
+    const next: MapMode = large ? new CloudMode() : new MarkerMode();
+    const attach = () => {
+      try {
+        next.attach(map.map, map.pointer, drawing, SELECTED_LAYER);
+        mode.current = { mode: next, columns: table.day, large };
+      } catch (e) {
+        // No WebGL2 point drawing here: say so; the list, timeline and filters still work.
+        broken.current = true;
+        setStyleError(
+          `The map cannot draw this many events here (${(e as Error).message}); the list still works.`,
+        );
+      }
+    };
+    if (!large) return attach();
+    // A large set's first drawing is not a part of the commit that brought the table: grouping a
+    // million rows into sites is one task, adding the layer (its shaders compiled, in software GL
+    // 150 ms) the next; at 10^6 events they were one task of 350 ms. A change before they run starts
+    // them again with the change.
+    let timer = setTimeout(() => {
+      next.prepare?.(drawing);
+      timer = setTimeout(attach, 0);
+    }, 0);
+    return () => clearTimeout(timer);
   }, [map, table, rows, color, selectedRow, large, ready]);
   useEffect(() => {
     const source = map?.map.getSource(SELECTED_SOURCE) as GeoJSONSource | undefined;

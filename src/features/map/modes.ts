@@ -14,6 +14,8 @@ export interface Drawing {
 }
 
 export interface MapMode {
+  /** Does attach's work that needs no map (for a million events, a task of its own), if any. */
+  prepare?(drawing: Drawing): void;
   /** Adds the mode's sources, layers and handlers, below `beforeLayer`, and draws. Throws when the map
    * cannot draw this way (no WebGL2). */
   attach(map: MlMap, pointer: Pointer, drawing: Drawing, beforeLayer: string): void;

@@ -10,6 +10,30 @@ describe('map sites', () => {
     expect(Array.from(siteOf)).toEqual([0, 1, 0, 0, 2]);
     expect(first).toEqual([0, 1, 4]);
   });
+  it('groups exactly as a Map keyed by the metre cells would, through the table growing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3 })), {
+          maxLength: 20_000,
+        }),
+        (picks) => {
+          // Towns, and points a few centimetres to a few metres off them.
+          const lon = picks.map(([t, d]) => -179 + t * 0.117 + d * 0.000004);
+          const lat = picks.map(([t, d]) => -89 + ((t * 0.059) % 178) + d * 0.000007);
+          const { siteOf, first } = groupSites(lon, lat);
+          const byKey = new Map<string, number>();
+          const want = lon.map((x, i) => {
+            const key = `${Math.round(((lat[i] as number) + 90) * 1e5)},${Math.round((x + 180) * 1e5)}`;
+            if (!byKey.has(key)) byKey.set(key, byKey.size);
+            return byKey.get(key);
+          });
+          expect(Array.from(siteOf)).toEqual(want);
+          expect(first.length).toBe(byKey.size);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
   it('counts the shown rows per site, with the last shown row of each', () => {
     const { siteOf, first } = groupSites([1, 2, 1, 1], [1, 2, 1, 1]);
     const c = countSites(siteOf, Uint32Array.from([0, 2, 3]), emptyCounts(first.length, 4));
