@@ -180,6 +180,32 @@ test.describe('explore and share', () => {
     );
   });
 
+  test('values a link names that the data does not have are ignored with a notice', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open('/?actors=nobody&types=battle');
+    await expect(
+      page.getByText('Ignored “actors” values not in this data set: nobody.', { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByTestId('event-count')).toHaveText(
+      `${countOf((x) => x.type === 'battle')} of ${total} events`,
+    );
+    await expect(page).not.toHaveURL(/actors=/);
+  });
+
+  test('a search that finds nothing says so in the list and offers every event back', async ({
+    atlas,
+    page,
+  }) => {
+    await atlas.open('/?q=zzqqxx');
+    await expect(page.getByTestId('event-count')).toHaveText(`0 of ${total} events`);
+    await expect(page.getByText('No events match these filters.')).toBeVisible();
+    await page.getByRole('button', { name: 'Show all events' }).click();
+    await expect(page.getByTestId('event-count')).toHaveText(`${total} events`);
+    await expect(atlas.eventButtons()).toHaveCount(total);
+  });
+
   test('Back and Forward follow selections, filters stay in the URL', async ({ atlas, page }) => {
     await atlas.open('/?types=battle');
     await atlas.waitForEvents();

@@ -15,9 +15,11 @@ import { MARKER_LIMIT, MapView } from '../features/map/MapView.tsx';
 import { ShareButton } from '../features/share/ShareButton.tsx';
 import { SourcePanel } from '../features/source/SourcePanel.tsx';
 import { Timeline } from '../features/timeline/Timeline.tsx';
+import { countOf } from '../shared/format.ts';
 import { useAppUpdate } from '../state/app-update.ts';
 import { useEventsData } from '../state/events-data.ts';
 import { hasFilters } from '../state/filter-table.ts';
+import { useDropUnknownLinkValues } from '../state/link-values.ts';
 import { notices as noticesFor } from '../state/notices.ts';
 import { useSearchContext } from '../state/search-context.ts';
 import { useSelection } from '../state/selection.ts';
@@ -72,8 +74,9 @@ export function App() {
     [setFilters],
   );
 
+  const unknownLinkValues = useDropUnknownLinkValues(table);
   const notices = noticesFor({
-    urlNotices: initialUrl.notices,
+    urlNotices: [...initialUrl.notices, ...unknownLinkValues],
     dropped: query.data?.dropped,
     badDetails: details.data,
     missingEvent: selection.selectedId && data && detailsReady && !selected ? selection.selectedId : null,
@@ -93,13 +96,30 @@ export function App() {
     [table, listRows],
   );
 
+  // Memoised with the list: it says why there is nothing and offers the way back.
+  const anyFilter = hasFilters(filters);
+  const listEmpty = useMemo(
+    () =>
+      anyFilter ? (
+        <p className="notice empty-result">
+          No events match these filters.{' '}
+          <button type="button" onClick={clearFilters}>
+            Show all events
+          </button>
+        </p>
+      ) : (
+        <p className="notice empty-result">This data set has no events.</p>
+      ),
+    [anyFilter, clearFilters],
+  );
   const list = data && (
     <PartBoundary name="The list" resetKey={data}>
       <EventList
         data={data}
         count={listRows.length}
         eventAt={eventAt}
-        title={picked ? `${picked.length} events at this place` : 'Events by date'}
+        title={picked ? `${countOf(picked.length, 'event')} at this place` : 'Events by date'}
+        empty={listEmpty}
         onChoose={chooseFromList}
       />
     </PartBoundary>
@@ -258,7 +278,7 @@ export function App() {
               open={listOpen || inPickList}
               onToggle={(e) => setListOpen(e.currentTarget.open)}
             >
-              <summary>List of the {listRows.length.toLocaleString('en')} events</summary>
+              <summary>List of {countOf(listRows.length, 'event')}</summary>
               {list}
             </details>
           )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatEventDate } from './format.ts';
+import { countOf, formatDay, formatEventDate } from './format.ts';
 
 describe('event dates at their precision', () => {
   it('shows a day, or a range of days', () => {
@@ -30,5 +30,14 @@ describe('event dates at their precision', () => {
   });
   it('formats a bare day', () => {
     expect(formatDay('2016-12-01')).toBe('1 December 2016');
+  });
+});
+
+describe('countOf', () => {
+  it('says one thing in the singular and any other count in the plural, with thousands marked', () => {
+    expect(countOf(1, 'event')).toBe('1 event');
+    expect(countOf(0, 'event')).toBe('0 events');
+    expect(countOf(12_345, 'event')).toBe('12,345 events');
+    expect(countOf(2, 'passage', 'passages of it')).toBe('2 passages of it');
   });
 });

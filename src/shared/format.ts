@@ -41,3 +41,8 @@ export function formatEventDate(e: Pick<ConflictEvent, 'date' | 'dateEnd' | 'dat
 export function formatDay(iso: string): string {
   return day(iso);
 }
+
+/** A count with its noun, in English: "1 event", "12,345 events". */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
+}

@@ -146,3 +146,20 @@ export function hasFilters(f: Filters): boolean {
     return Array.isArray(v) ? v.length > 0 : Boolean(v);
   });
 }
+
+/** Each facet's chosen values that the table does not have (a link made for other data, or mistyped),
+ * only for the facets with any; the link's parameter names each. */
+export function unknownFacetValues(
+  t: EventTable,
+  f: Filters,
+): { key: FacetKey; param: string; values: string[] }[] {
+  const out: { key: FacetKey; param: string; values: string[] }[] = [];
+  for (const key of FILTER_KEYS) {
+    const spec = FILTERS[key];
+    if (!('facet' in spec)) continue;
+    const known = new Set<string>(spec.facet(t).values);
+    const values = (f[key] as readonly string[]).filter((v) => !known.has(v));
+    if (values.length) out.push({ key: key as FacetKey, param: spec.url.param, values });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import type { ConflictEvent } from '../shared/schema.ts';
 import { placePrecisions } from '../shared/schema.ts';
 import { seedEvents } from '../testing/seed-data.ts';
 import { facetCounts, filterTable, withinDates } from './filter-events.ts';
-import { type Filters, NO_FILTERS } from './filter-table.ts';
+import { type Filters, NO_FILTERS, unknownFacetValues } from './filter-table.ts';
 import {
   DEFAULT_STATE,
   decodeSearch,
@@ -231,5 +231,24 @@ describe('filtering', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('facet values a link names that the data does not have', () => {
+  const table = tableFromFile(seedEvents);
+  it('are found per facet, with the parameter that named them; known ones are not', () => {
+    const actor = table.actorIds[0] as string;
+    const found = unknownFacetValues(table, {
+      ...NO_FILTERS,
+      actors: [actor, 'nobody'],
+      types: ['no-such-type'],
+      outlets: ['Nowhere Daily'],
+    });
+    expect(found).toEqual([
+      { key: 'actors', param: 'actors', values: ['nobody'] },
+      { key: 'types', param: 'types', values: ['no-such-type'] },
+      { key: 'outlets', param: 'outlets', values: ['Nowhere Daily'] },
+    ]);
+    expect(unknownFacetValues(table, { ...NO_FILTERS, actors: [actor] })).toEqual([]);
   });
 });

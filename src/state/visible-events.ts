@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EventTable } from '../data/event-table.ts';
+import { countOf } from '../shared/format.ts';
 import { type FilterContext, filterTable, withinDates } from './filter-events.ts';
 import { type Filters, hasFilters } from './filter-table.ts';
 import { useUi } from './store.ts';
@@ -50,6 +51,6 @@ export function countLabel(
 ): string {
   if (size === undefined) return failed ? 'No events' : 'Loading events…';
   return hasFilters(filters)
-    ? `${shown.toLocaleString('en')} of ${size.toLocaleString('en')} events`
-    : `${size.toLocaleString('en')} events`;
+    ? `${shown.toLocaleString('en')} of ${countOf(size, 'event')}`
+    : countOf(size, 'event');
 }

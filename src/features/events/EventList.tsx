@@ -1,5 +1,5 @@
 /** The events list: the map's text alternative, in date order, shown a page at a time. */
-import { memo, useState } from 'react';
+import { memo, type ReactNode, useState } from 'react';
 import { formatEventDate } from '../../shared/format.ts';
 import type { ConflictEvent, Envelope } from '../../shared/schema.ts';
 
@@ -9,6 +9,8 @@ interface Props {
   count: number;
   eventAt: (position: number) => ConflictEvent;
   title: string;
+  /** What the list says when it has no events (why, and a way out). */
+  empty: ReactNode;
   onChoose: (id: string) => void;
 }
 
@@ -16,7 +18,7 @@ interface Props {
 export const PAGE_SIZE = 200;
 
 /** Memoised: a filter change re-renders the list at low priority, not with the map. */
-export const EventList = memo(function EventList({ data, count, eventAt, title, onChoose }: Props) {
+export const EventList = memo(function EventList({ data, count, eventAt, title, empty, onChoose }: Props) {
   // A new set of events (filters changed) starts again at the first page.
   const [page, setPage] = useState({ of: eventAt, shown: PAGE_SIZE });
   const shown = Math.min(count, page.of === eventAt ? page.shown : PAGE_SIZE);
@@ -25,6 +27,7 @@ export const EventList = memo(function EventList({ data, count, eventAt, title, 
   return (
     <section aria-labelledby="event-list-title" className="event-list">
       <h2 id="event-list-title">{title}</h2>
+      {count === 0 && empty}
       <ol>
         {events.map((e) => {
           const t = typeName.get(e.type);

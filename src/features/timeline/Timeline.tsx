@@ -7,6 +7,7 @@ import type { ColorKeys } from '../../data/color-keys.ts';
 import { COLORS } from '../../data/colors.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import { DAY_MS as DAY, isoOfTime as toIso, timeOfIso as toTime } from '../../shared/days.ts';
+import { countOf } from '../../shared/format.ts';
 import { type Bucket, buildBuckets, type Domain, eventsDomain, rangeLanes } from './timeline-bins.ts';
 
 const HIST_H = 70;
@@ -124,7 +125,7 @@ export function Timeline({ table, rows, inRange, color, from, to, onRange }: Pro
         </button>
         <span className="muted" aria-live="polite">
           {from || to
-            ? `${from ?? '…'} to ${to ?? '…'}: ${inRange} events`
+            ? `${from ?? '…'} to ${to ?? '…'}: ${countOf(inRange, 'event')}`
             : 'Drag on the timeline to pick dates'}
         </span>
       </div>
@@ -134,7 +135,7 @@ export function Timeline({ table, rows, inRange, color, from, to, onRange }: Pro
         width="100%"
         height={height}
         role="img"
-        aria-label={`Histogram of ${rows.length} events over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
+        aria-label={`Histogram of ${countOf(rows.length, 'event')} over time; drag to select a date range. The date fields in the filters do the same from the keyboard.`}
         onPointerDown={(ev) => {
           (ev.target as Element).setPointerCapture?.(ev.pointerId);
           const px = pointerX(ev, true);
