@@ -131,6 +131,26 @@ test.describe('explore and share', () => {
     );
   });
 
+  test('search finds a place written without its accents, and an actor by an alias', async ({
+    atlas,
+    page,
+  }) => {
+    const accented = seedData.events.filter((e) => e.place.name === 'Jarābulus').length;
+    const islamicState = seedData.events.filter((e) => e.actors.includes('islamic-state')).length;
+    expect(accented).toBeGreaterThan(0);
+    await atlas.open();
+    await atlas.waitForEvents();
+    await atlas.openFilters();
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    const shown = async () => Number((await page.getByTestId('event-count').textContent())?.split(' ')[0]);
+    await search.fill('jarabulus');
+    // Every event at Jarābulus, and any other whose summary or passage names it.
+    await expect.poll(shown).toBeGreaterThanOrEqual(accented);
+    await expect(page.locator('.item-place', { hasText: 'Jarābulus' })).toHaveCount(accented);
+    await search.fill('ISIS');
+    await expect.poll(shown).toBeGreaterThanOrEqual(islamicState);
+  });
+
   test('exports the filtered events as GeoJSON and CSV with their passages', async ({ atlas, page }) => {
     // The rarest event type of the seed data: a filtered export smaller than the whole.
     const counts = new Map<string, number>();

@@ -44,7 +44,7 @@ export interface EventTable extends EventColumns {
   event(i: number): ConflictEvent;
   /** The row of an event id, or of the event that absorbed it (a merged source's key); -1 if none. */
   rowOf(id: string): number;
-  /** Lower-case summary and place name of row i, for search. */
+  /** Summary and place name of row i as search compares them (shared/search-text.ts). */
   text(i: number): string;
 }
 

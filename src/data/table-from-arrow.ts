@@ -16,6 +16,7 @@ import {
   placePrecisions,
   plausibleDays,
 } from '../shared/schema.ts';
+import { searchFold } from '../shared/search-text.ts';
 import { badDetails } from './arrow-details-check.ts';
 import { dictionaryCodes, findUtf8, listCodes, structField, validity } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
@@ -268,7 +269,7 @@ export function tableFromArrow(bytes: Uint8Array): LoadedTable {
       // Not cached: the search index (state/search-index.ts) keeps what it reads.
       text: (k) =>
         details
-          ? `${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`.toLowerCase()
+          ? searchFold(`${dget('summary', rowAt(k)) ?? ''}\n${dget('place_name', rowAt(k)) ?? ''}`)
           : '',
     };
   };

@@ -4,6 +4,7 @@
  * it (a list row, the source panel, an export, a search), and those bytes were checked on the way in.
  */
 import type { ConflictEvent, EventsFile } from '../shared/schema.ts';
+import { searchFold } from '../shared/search-text.ts';
 import { utf8At } from './arrow-vectors.ts';
 import type { EventTable, LoadedTable } from './event-table.ts';
 import { ByteStore } from './events-json/byte-store.ts';
@@ -52,7 +53,7 @@ export function tableFromColumns(c: JsonColumns): LoadedTable {
     // Not cached: the search index (state/search-index.ts) keeps what it reads.
     text: (i) => {
       const e = event(i);
-      return `${e.summary}\n${e.place.name}`.toLowerCase();
+      return searchFold(`${e.summary}\n${e.place.name}`);
     },
   };
   return { table, dropped };

@@ -7,12 +7,13 @@
  */
 import type { EventTable } from '../data/event-table.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
+import { searchFold } from '../shared/search-text.ts';
 import { type Codec, idList, isoDay, listOf } from './url-codecs.ts';
 
 export interface FilterContext {
-  /** Lower-cased searchable text of a row beyond its summary and place (actor names, passages). */
+  /** Searchable text of a row (folded: shared/search-text.ts) beyond its summary and place (actor names, passages). */
   extraText?: (row: number) => string;
-  /** The rows whose searchable text contains a (trimmed, lower-cased) query, from the search index
+  /** The rows whose searchable text contains a (trimmed, folded) query, from the search index
    * (search-index.ts); null while the index is being built. Without it, rows are tested one by one. */
   matches?: (q: string) => Uint8Array | null;
 }
@@ -91,7 +92,7 @@ export const FILTERS = {
     none: '',
     url: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
     keeps: (t, value, ctx) => {
-      const q = value.trim().toLowerCase().replaceAll('\u0000', '');
+      const q = searchFold(value.trim()).replaceAll('\u0000', '');
       if (!q) return null;
       if (ctx.matches) {
         // While the index is being built, nothing is shown as found (the notices say it is coming).

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventTable } from '../data/event-table.ts';
 import { articleQuery } from '../data/queries.ts';
 import type { Article } from '../shared/schema.ts';
+import { searchFold } from '../shared/search-text.ts';
 import type { FilterContext } from './filter-events.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -23,15 +24,17 @@ export function searchesPassages(table: EventTable | undefined, q: string): bool
   return Boolean(q && table && table.meta.articles.length <= MAX_SEARCHED_ARTICLES);
 }
 
-/** Lower-cased actor names and loaded passages of each row, built when a search first asks for it. */
+/** Actor names and aliases and loaded passages (folded for search) of each row, built when a search first asks for it. */
 export function searchContext(
   table: EventTable,
   texts: Map<string, Article>,
   detailsReady: boolean,
 ): FilterContext {
-  const actorName = table.actorIds.map(
-    (id) => table.meta.actors.find((a) => a.id === id)?.name.toLowerCase() ?? id,
-  );
+  // An actor is found by its name or any of its aliases ("Daesh", "ISIS" for Islamic State).
+  const actorName = table.actorIds.map((id) => {
+    const a = table.meta.actors.find((x) => x.id === id);
+    return a ? searchFold([a.name, ...a.aliases].join('\n')) : id;
+  });
   const extra: string[] = [];
   return {
     extraText: (row) => {
@@ -42,7 +45,7 @@ export function searchContext(
         parts.push(actorName[table.actorCodes[j] as number] ?? '');
       if (texts.size && detailsReady)
         for (const s of table.event(row).sources)
-          parts.push(texts.get(s.articleId)?.text.slice(s.start, s.end).toLowerCase() ?? '');
+          parts.push(searchFold(texts.get(s.articleId)?.text.slice(s.start, s.end) ?? ''));
       extra[row] = parts.join('\n');
       return extra[row];
     },
@@ -116,7 +119,7 @@ export function useSearchContext(
   const ready = index?.ready ?? false;
   // A large table's query is scanned in slices too, so applying it is not one long task: until its
   // rows are found, the search shows nothing found and the notices say it is searching.
-  const wanted = q.trim().toLowerCase().replaceAll('\u0000', '');
+  const wanted = searchFold(q.trim()).replaceAll('\u0000', '');
   const sliced = Boolean(index && index.size > BUILD_AT_ONCE);
   const [found, setFound] = useState<{ index: SearchIndex; q: string; hits: Uint8Array } | null>(null);
   const foundNow = found && found.index === index && found.q === wanted ? found : null;

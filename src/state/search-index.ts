@@ -1,5 +1,5 @@
 /**
- * Free-text search over every row as an index: each row's lower-cased searchable text (summary, place
+ * Free-text search over every row as an index: each row's searchable text (folded: lower case, no accents) (summary, place
  * name, actor names, loaded passages) is written once into a few large strings, and a query is one
  * `indexOf` walk over them instead of a test per row that reads the event back. Building reads every
  * event once, so for a large table it is done in slices of a few milliseconds between frames (the page
@@ -23,7 +23,7 @@ export class SearchIndex {
 
   constructor(
     readonly size: number,
-    /** Row i's lower-cased searchable text. */
+    /** Row i's searchable text, folded. */
     private readonly textOf: (row: number) => string,
   ) {}
 
@@ -62,7 +62,7 @@ export class SearchIndex {
     this.pendingLength = 0;
   }
 
-  /** Per row, 1 when its text contains `q` (already trimmed and lower-cased). */
+  /** Per row, 1 when its text contains `q` (already trimmed and folded). */
   matches(q: string): Uint8Array {
     const scan = this.scan(q);
     scan.step();
