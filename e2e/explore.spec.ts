@@ -173,7 +173,9 @@ test.describe('explore and share', () => {
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const text = readFileSync((await csv.path()) ?? '', 'utf8');
-    const lines = text.trim().split(/\r?\n/);
+    // A byte-order mark first, so that Excel reads the file as UTF-8.
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^event_id,event_date,/);
     expect(lines).toHaveLength(1 + events.reduce((n, e) => n + e.sources.length, 0));
     const s = events[0]?.sources[0];

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { EventTable } from '../../data/event-table.ts';
 import { articleQuery } from '../../data/queries.ts';
 import type { Article } from '../../shared/schema.ts';
-import { download, toCsv, toGeoJson } from './export.ts';
+import { CSV_BOM, download, toCsv, toGeoJson } from './export.ts';
 
 interface Props {
   table: EventTable;
@@ -35,17 +35,35 @@ export function ExportButtons({ table, rows, eventsUrl, detailsReady, dataSource
     download(
       'conflict-atlas-events.csv',
       'text/csv;charset=utf-8',
-      toCsv(chosen, table.meta, texts, dataSource),
+      CSV_BOM + toCsv(chosen, table.meta, texts, dataSource),
     );
   };
+  // No file of no events: the buttons say why they are off.
+  const none = rows.length === 0;
+  const off = !detailsReady || none;
   return (
     <div className="export">
-      <button type="button" disabled={!detailsReady} onClick={exportGeoJson}>
+      <button
+        type="button"
+        disabled={off}
+        onClick={exportGeoJson}
+        aria-describedby={none ? 'export-none' : undefined}
+      >
         Export GeoJSON
       </button>
-      <button type="button" disabled={!detailsReady} onClick={exportCsv}>
+      <button
+        type="button"
+        disabled={off}
+        onClick={exportCsv}
+        aria-describedby={none ? 'export-none' : undefined}
+      >
         Export CSV
       </button>
+      {none && (
+        <span id="export-none" className="muted">
+          No events to export.
+        </span>
+      )}
     </div>
   );
 }

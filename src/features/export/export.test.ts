@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Article, ConflictEvent } from '../../shared/schema.ts';
 import { multiSource, seedEvents } from '../../testing/seed-data.ts';
-import { CSV_COLUMNS, toCsv, toGeoJson } from './export.ts';
+import { CSV_COLUMNS, countryName, toCsv, toGeoJson } from './export.ts';
 
 const event = multiSource as ConflictEvent;
 
@@ -29,6 +29,14 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(event.sources.length);
     expect(rows[0]?.event_id).toBe(event.id);
     expect(rows[0]?.source_passage).toBe('');
+  });
+  it("writes the country's English name, as ACLED does, and its ISO code beside it", () => {
+    const row = parse(toCsv([event], seedEvents, new Map()))[0];
+    expect(row?.country_code).toBe(event.place.country);
+    expect(row?.country).toBe(countryName(event.place.country));
+    expect(countryName('SY')).toBe('Syria');
+    expect(countryName('IQ')).toBe('Iraq');
+    expect(countryName('QX')).toBe('QX');
   });
   it('carries the passage text of a loaded article', () => {
     const s = event.sources[0];

@@ -44,6 +44,7 @@ export const CSV_COLUMNS = [
   'actor2',
   'other_actors',
   'country',
+  'country_code',
   'admin1',
   'location',
   'latitude',
@@ -58,6 +59,20 @@ export const CSV_COLUMNS = [
   'source_passage',
   'data_source',
 ] as const;
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** A country's English name from its ISO 3166-1 code ("SY" → "Syria"); the code when none is known. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A byte-order mark first: without it Excel reads UTF-8 as a legacy code page ("ā" garbled). */
+export const CSV_BOM = '\uFEFF';
 
 /** CSV text; `texts` holds the article texts for passages (a missing article leaves its passage empty). */
 export function toCsv(
@@ -84,7 +99,9 @@ export function toCsv(
         actor1: names[0] ?? '',
         actor2: names[1] ?? '',
         other_actors: names.slice(2).join('; '),
-        country: e.place.country,
+        // ACLED writes the country's name; its ISO code follows.
+        country: countryName(e.place.country),
+        country_code: e.place.country,
         admin1: e.place.admin1 ?? '',
         location: e.place.name,
         latitude: e.place.lat,
