@@ -40,6 +40,11 @@ test.describe('the map and its source passages', () => {
     await atlas.open(`/?event=${multiSource?.id}`);
     await expect(page.locator('.source-card')).toHaveCount(multiSource?.sources.length ?? 0);
     await expect(page.locator('.source-card mark')).toHaveCount(multiSource?.sources.length ?? 0);
+    // Passages of one article are not counted as separate sources.
+    const articles = new Set(multiSource?.sources.map((s) => s.articleId)).size;
+    await expect(page.getByRole('heading', { name: /^Sources: / })).toContainText(
+      `${articles} article${articles === 1 ? '' : 's'}`,
+    );
   });
 
   test('a deep link restores the event and the view', async ({ atlas }) => {

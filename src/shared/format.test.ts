@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, formatDay, formatEventDate } from './format.ts';
+import { countOf, formatDay, formatEventDate, sourcesLabel } from './format.ts';
 
 describe('event dates at their precision', () => {
   it('shows a day, or a range of days', () => {
@@ -39,5 +39,18 @@ describe('countOf', () => {
     expect(countOf(0, 'event')).toBe('0 events');
     expect(countOf(12_345, 'event')).toBe('12,345 events');
     expect(countOf(2, 'passage', 'passages of it')).toBe('2 passages of it');
+  });
+});
+
+describe('sourcesLabel', () => {
+  const outlet = (id: string) => ({ a: 'Reuters', b: 'Reuters', c: 'AP' })[id] ?? null;
+  it('counts passages of one article as one report, and articles of one outlet as one voice', () => {
+    expect(sourcesLabel([{ articleId: 'a' }], outlet)).toBe('1 article');
+    expect(sourcesLabel([{ articleId: 'a' }, { articleId: 'a' }], outlet)).toBe('2 passages in 1 article');
+    expect(sourcesLabel([{ articleId: 'a' }, { articleId: 'c' }], outlet)).toBe('2 articles');
+    expect(sourcesLabel([{ articleId: 'a' }, { articleId: 'b' }, { articleId: 'c' }], outlet)).toBe(
+      '3 articles from 2 outlets',
+    );
+    expect(sourcesLabel([{ articleId: 'x' }, { articleId: 'y' }], () => null)).toBe('2 articles');
   });
 });

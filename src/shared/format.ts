@@ -46,3 +46,20 @@ export function formatDay(iso: string): string {
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? noun : plural}`;
 }
+
+/**
+ * How far an event's sources corroborate it, honestly: passages of one article are one report, and
+ * articles of one outlet one voice ("2 passages in 1 article", "3 articles from 2 outlets").
+ */
+export function sourcesLabel(
+  sources: { articleId: string }[],
+  outletOf: (articleId: string) => string | null,
+): string {
+  const articles = new Set(sources.map((s) => s.articleId));
+  const outlets = new Set([...articles].map((a) => outletOf(a) ?? a));
+  const what =
+    sources.length === articles.size
+      ? countOf(articles.size, 'article')
+      : `${countOf(sources.length, 'passage')} in ${countOf(articles.size, 'article')}`;
+  return outlets.size < articles.size ? `${what} from ${countOf(outlets.size, 'outlet')}` : what;
+}

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { articleQuery } from '../../data/queries.ts';
-import { formatDay, formatEventDate } from '../../shared/format.ts';
+import { formatDay, formatEventDate, sourcesLabel } from '../../shared/format.ts';
 import type { ConflictEvent, Envelope, Source } from '../../shared/schema.ts';
 
 const PRECISION_LABEL: Record<string, string> = {
@@ -176,7 +176,7 @@ export function SourcePanel({ event, data, eventsUrl, dataSource, actions, onClo
         </dd>
       </dl>
       <h3>
-        {event.sources.length} source{event.sources.length > 1 ? 's' : ''}
+        Sources: {sourcesLabel(event.sources, (id) => data.articles.find((a) => a.id === id)?.outlet ?? null)}
       </h3>
       <ul className="sources">
         {event.sources.map((s, i) => (
