@@ -139,7 +139,9 @@ test.describe('a data set of 50,000 events', () => {
     // (it zooms in, and no click reaches the app), which a fast machine made of these two taps.
     await atlas.zoomTo(first.place.lon, first.place.lat, 12, [0, -80]);
     await atlas.press(await atlas.screenPoint(first.place.lon, first.place.lat), touch());
-    await expect(page.getByRole('heading', { name: `${busiest.length} events at this place` })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: `${busiest.length.toLocaleString('en')} events at this place` }),
+    ).toBeVisible();
     await expect(atlas.eventButtons()).toHaveCount(Math.min(200, busiest.length));
   });
 

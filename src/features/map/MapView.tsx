@@ -13,6 +13,7 @@ import type { ConflictEvent } from '../../shared/schema.ts';
 import { markMapCreated, markStyleLoaded } from '../../state/perf.ts';
 import { ONLINE_STYLE_URL, offlineStyle } from './basemap-style.ts';
 import { CloudMode } from './cloud-mode.ts';
+import { mainBounds } from './frame.ts';
 import { SELECTED_LAYER, SELECTED_SOURCE, selectedLayer } from './layers.ts';
 import { MarkerMode } from './marker-mode.ts';
 import { type Drawing, MARKER_LIMIT, type MapMode } from './modes.ts';
@@ -48,23 +49,8 @@ interface Props {
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 function fitToEvents(map: MlMap, table: EventTable): void {
-  let west = 180;
-  let east = -180;
-  let south = 90;
-  let north = -90;
-  for (let i = 0; i < table.size; i++) {
-    west = Math.min(west, table.lon[i] as number);
-    east = Math.max(east, table.lon[i] as number);
-    south = Math.min(south, table.lat[i] as number);
-    north = Math.max(north, table.lat[i] as number);
-  }
-  map.fitBounds(
-    [
-      [west, south],
-      [east, north],
-    ],
-    { padding: 60, maxZoom: 8, animate: false },
-  );
+  const bounds = mainBounds(table.lon, table.lat);
+  if (bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 8, animate: false });
 }
 
 export function MapView({
