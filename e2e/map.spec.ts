@@ -31,7 +31,10 @@ test.describe('the map and its source passages', () => {
     const source = target.sources[0];
     const text = await atlas.articleText(source?.articleId ?? '');
     await expect(atlas.mark()).toHaveText(text.slice(source?.start, source?.end));
-    await expect(atlas.mark()).toBeInViewport();
+    // The event's summary stays in view; on a desktop the passage is too, on a phone's half-height
+    // sheet it is one scroll below the facts.
+    await expect(atlas.panelTitle()).toBeInViewport();
+    if (!test.info().project.use.hasTouch) await expect(atlas.mark()).toBeInViewport();
     await expect(page).toHaveURL(new RegExp(`[?&]event=${target.id}`));
   });
 
@@ -45,6 +48,24 @@ test.describe('the map and its source passages', () => {
     await expect(page.getByRole('heading', { name: /^Sources: / })).toContainText(
       `${articles} article${articles === 1 ? '' : 's'}`,
     );
+  });
+
+  test('an event whose passage is deep in its article opens with its summary in view and the passage centred in its box', async ({
+    atlas,
+    page,
+  }) => {
+    const deepest = [...seedData.events].sort(
+      (a, b) => (b.sources[0]?.start ?? 0) - (a.sources[0]?.start ?? 0),
+    )[0];
+    await atlas.open(`/?event=${deepest?.id}`);
+    const mark = page.locator('.source-card mark').first();
+    await expect(mark).toBeVisible();
+    await expect(atlas.panelTitle()).toBeInViewport();
+    await expect(page.getByRole('button', { name: '← All events' })).toBeInViewport();
+    // The passage's box scrolled to it (the box itself may be one scroll of the panel away).
+    const box = page.locator('.source-card .article-text').first();
+    const [m, b] = [await mark.boundingBox(), await box.boundingBox()];
+    expect(m && b && m.y >= b.y && m.y < b.y + b.height).toBe(true);
   });
 
   test('a deep link restores the event and the view', async ({ atlas }) => {

@@ -45,8 +45,14 @@ function SourceCard({
   const mark = useRef<HTMLElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll again when the article view changes size.
   useEffect(() => {
-    // Bring the first source's passage into view (the others are one scroll away).
-    if (article.data && first) mark.current?.scrollIntoView({ block: 'center', behavior: 'auto' });
+    // Centre the first source's passage in its article box (the others are one scroll away). Only
+    // the box scrolls: scrollIntoView would scroll the panel and the page too, taking the event's
+    // summary, date and place out of view (on a phone the sheet opened mid-source).
+    const m = mark.current;
+    const box = m?.parentElement;
+    if (!article.data || !first || !m || !box) return;
+    const [mr, br] = [m.getBoundingClientRect(), box.getBoundingClientRect()];
+    box.scrollTop += mr.top - br.top - (box.clientHeight - Math.min(mr.height, box.clientHeight)) / 2;
   }, [article.data, full]);
   const href = safeHref(meta?.url ?? null);
   let body: React.ReactNode;
