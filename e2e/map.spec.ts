@@ -185,6 +185,32 @@ test.describe('the map and its source passages', () => {
     await expect(page.getByLabel('Colour by')).toHaveValue('actor');
   });
 
+  test('an event placed only to its country is shown at country scale, not at town scale', async ({
+    atlas,
+    page,
+  }) => {
+    const target = seedData.events[0];
+    const data = {
+      ...seedData,
+      events: seedData.events.map((e) =>
+        e.id === target?.id ? { ...e, place: { ...e.place, precision: 'country' } } : e,
+      ),
+    };
+    await page.route(
+      (url) => url.pathname === '/coarse/events.json',
+      (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(data) }),
+    );
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await atlas.open('/?data=/coarse/events.json');
+    await atlas.waitForEvents();
+    await atlas
+      .eventButtons()
+      .filter({ hasText: target?.summary ?? '' })
+      .first()
+      .click();
+    await expect.poll(async () => (await atlas.view())?.z ?? 0).toBeCloseTo(4.5, 1);
+  });
+
   test('a deep link centres on its event even when the data arrives after the map', async ({
     atlas,
     page,

@@ -9,7 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { ColorKeys } from '../../data/color-keys.ts';
 import type { EventTable } from '../../data/event-table.ts';
-import type { ConflictEvent } from '../../shared/schema.ts';
+import type { ConflictEvent, PlacePrecision } from '../../shared/schema.ts';
 import { markMapCreated, markStyleLoaded } from '../../state/perf.ts';
 import { ONLINE_STYLE_URL, offlineStyle } from './basemap-style.ts';
 import { CloudMode } from './cloud-mode.ts';
@@ -47,6 +47,9 @@ interface Props {
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** The zoom a chosen event is shown at, by how precise its place is. */
+const FLY_ZOOM: Record<PlacePrecision, number> = { exact: 10, town: 9, district: 8, region: 6, country: 4.5 };
 
 function fitToEvents(map: MlMap, table: EventTable): void {
   const bounds = mainBounds(table.lon, table.lat);
@@ -185,9 +188,12 @@ export function MapView({
   useEffect(() => {
     if (!map || !selected || flyRequest === 0 || flownFor.current === flyRequest) return;
     flownFor.current = flyRequest;
+    // As close as the place is precise: a region or a country is shown whole, not its centre at town
+    // scale over empty land (and never zoomed out from where the reader already is, for a town).
+    const zoom = FLY_ZOOM[selected.place.precision];
     const target = {
       center: [selected.place.lon, selected.place.lat] as [number, number],
-      zoom: Math.max(map.map.getZoom(), 9),
+      zoom: zoom >= 9 ? Math.max(map.map.getZoom(), zoom) : zoom,
     };
     if (reducedMotion()) map.map.jumpTo(target);
     else map.map.flyTo({ ...target, duration: 800 });

@@ -8,7 +8,14 @@ import { COLORS } from '../../data/colors.ts';
 import type { EventTable } from '../../data/event-table.ts';
 import { DAY_MS as DAY, isoOfTime as toIso, timeOfIso as toTime } from '../../shared/days.ts';
 import { countOf } from '../../shared/format.ts';
-import { type Bucket, buildBuckets, type Domain, eventsDomain, rangeLanes } from './timeline-bins.ts';
+import {
+  type Bucket,
+  buildBuckets,
+  type Domain,
+  eventsDomain,
+  nextWindowStart,
+  rangeLanes,
+} from './timeline-bins.ts';
 
 const HIST_H = 70;
 const LANE_H = 5;
@@ -47,20 +54,26 @@ export function Timeline({ table, rows, inRange, color, from, to, onRange }: Pro
     return () => ro.disconnect();
   }, []);
 
-  // The player slides [from, from + window] forward until the end; pausing keeps the view.
+  // The player slides [from, from + window] forward, skipping stretches with no event, until the last
+  // event; pausing keeps the view.
   useEffect(() => {
     if (!playing || !full) return;
     const id = window.setInterval(() => {
       const start = from ? toTime(from) : full.start;
-      const next = from ? start + (windowDays * DAY) / 4 : start;
-      if (next > full.end) {
+      const next = nextWindowStart(
+        table,
+        rows,
+        from ? start + (windowDays * DAY) / 4 : start,
+        windowDays * DAY,
+      );
+      if (next === null) {
         setPlaying(false);
         return;
       }
       onRange(toIso(next), toIso(next + windowDays * DAY));
     }, 700 / speed);
     return () => window.clearInterval(id);
-  }, [playing, from, full, windowDays, speed, onRange]);
+  }, [playing, from, full, windowDays, speed, onRange, table, rows]);
 
   const buckets = useMemo(
     () => (domain ? buildBuckets(table, rows, domain, color) : []),

@@ -4,7 +4,14 @@ import { tableFromFile } from '../../data/table-from-columns.ts';
 import { DAY_MS, timeOfIso } from '../../shared/days.ts';
 import type { ConflictEvent } from '../../shared/schema.ts';
 import { seedEvents } from '../../testing/seed-data.ts';
-import { buildBuckets, eventsDomain, MAX_BUCKETS, MAX_RANGES, rangeLanes } from './timeline-bins.ts';
+import {
+  buildBuckets,
+  eventsDomain,
+  MAX_BUCKETS,
+  MAX_RANGES,
+  nextWindowStart,
+  rangeLanes,
+} from './timeline-bins.ts';
 
 const template = seedEvents.events[0] as ConflictEvent;
 const types = seedEvents.eventTypes.map((t) => t.id);
@@ -86,5 +93,17 @@ describe('timeline buckets', () => {
       Array.from({ length: MAX_RANGES + 5 }, (_, i) => event(`r${i}`, '2016-01-01', '2016-01-31')),
     );
     expect(rangeLanes(many, everyRow(many.size))).toHaveLength(MAX_RANGES);
+  });
+});
+
+describe('the player', () => {
+  it('skips a stretch with no event to the next event, and stops after the last', () => {
+    const t = tableOf([event('a', '2016-01-01'), event('b', '2016-01-10'), event('c', '2016-06-01')]);
+    const rows = everyRow(t.size);
+    const month = 30 * DAY_MS;
+    const at = timeOfIso;
+    expect(nextWindowStart(t, rows, at('2016-01-05'), month)).toBe(at('2016-01-05'));
+    expect(nextWindowStart(t, rows, at('2016-01-11'), month)).toBe(at('2016-06-01'));
+    expect(nextWindowStart(t, rows, at('2016-06-02'), month)).toBeNull();
   });
 });

@@ -113,3 +113,26 @@ export function rangeLanes(t: EventTable, rows: Uint32Array): { row: number; lan
   }
   return out;
 }
+
+/**
+ * Where the player's next window starts: at `next` when an event of `rows` (in date order) starts
+ * within the window, else at the next event's day, so empty stretches are skipped rather than played
+ * through; null when no event starts at or after `next` (the player stops on its last full window).
+ */
+export function nextWindowStart(
+  t: EventTable,
+  rows: Uint32Array,
+  next: number,
+  windowMs: number,
+): number | null {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((t.day[rows[mid] as number] as number) * DAY < next) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === rows.length) return null;
+  const first = (t.day[rows[lo] as number] as number) * DAY;
+  return first < next + windowMs ? next : first;
+}
