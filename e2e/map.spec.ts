@@ -181,6 +181,19 @@ test.describe('the map and its source passages', () => {
     await page.getByLabel('Colour by').selectOption('actor');
     await expect(page.getByRole('heading', { name: 'Actors (colour)' })).toBeVisible();
     await expect(page).toHaveURL(/color=actor/);
+    // The list's swatches follow: each event's main actor (the first with a colour, not civilians).
+    const rgb = (hex: string) =>
+      `rgb(${[1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16)).join(', ')})`;
+    const items = atlas.eventButtons();
+    for (let i = 0; i < (await items.count()); i++) {
+      const id = await items.nth(i).getAttribute('data-event-id');
+      const event = seedData.events.find((x) => x.id === id);
+      const main = event?.actors
+        .map((a) => seedData.actors.find((x) => x.id === a))
+        .find((a) => a?.color && a.kind !== 'civilians');
+      if (!main?.color) continue;
+      await expect(items.nth(i).locator('.swatch')).toHaveCSS('background-color', rgb(main.color));
+    }
     await page.reload();
     await expect(page.getByLabel('Colour by')).toHaveValue('actor');
   });

@@ -5,7 +5,7 @@
  * and the timeline stay in the full app (a link's filters still apply).
  */
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { type ColorMode, colorKeys } from '../data/color-keys.ts';
+import { type ColorMode, colorKeys, FALLBACK_COLOR } from '../data/color-keys.ts';
 import type { EventTable } from '../data/event-table.ts';
 import { EventList } from '../features/events/EventList.tsx';
 import { ExportButtons } from '../features/export/ExportButtons.tsx';
@@ -95,6 +95,14 @@ export function App() {
     (position: number) => (table as EventTable).event(listRows[position] as number),
     [table, listRows],
   );
+  // The list's swatches follow the map's colour mode (type or main actor).
+  const swatchAt = useCallback(
+    (position: number) => {
+      const code = color?.code[listRows[position] as number] ?? -1;
+      return code >= 0 ? (color?.colors[code] ?? FALLBACK_COLOR) : FALLBACK_COLOR;
+    },
+    [color, listRows],
+  );
 
   // Memoised with the list: it says why there is nothing and offers the way back.
   const anyFilter = hasFilters(filters);
@@ -118,6 +126,7 @@ export function App() {
         data={data}
         count={listRows.length}
         eventAt={eventAt}
+        swatchAt={swatchAt}
         title={picked ? `${countOf(picked.length, 'event')} at this place` : 'Events by date'}
         empty={listEmpty}
         onChoose={chooseFromList}

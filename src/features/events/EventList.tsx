@@ -8,6 +8,8 @@ interface Props {
   /** How many events and the one at each position (materialised only for the rows shown). */
   count: number;
   eventAt: (position: number) => ConflictEvent;
+  /** The colour of the event at a position, as the map colours it. */
+  swatchAt: (position: number) => string;
   title: string;
   /** What the list says when it has no events (why, and a way out). */
   empty: ReactNode;
@@ -18,7 +20,15 @@ interface Props {
 export const PAGE_SIZE = 200;
 
 /** Memoised: a filter change re-renders the list at low priority, not with the map. */
-export const EventList = memo(function EventList({ data, count, eventAt, title, empty, onChoose }: Props) {
+export const EventList = memo(function EventList({
+  data,
+  count,
+  eventAt,
+  swatchAt,
+  title,
+  empty,
+  onChoose,
+}: Props) {
   // A new set of events (filters changed) starts again at the first page.
   const [page, setPage] = useState({ of: eventAt, shown: PAGE_SIZE });
   const shown = Math.min(count, page.of === eventAt ? page.shown : PAGE_SIZE);
@@ -29,7 +39,7 @@ export const EventList = memo(function EventList({ data, count, eventAt, title, 
       <h2 id="event-list-title">{title}</h2>
       {count === 0 && empty}
       <ol>
-        {events.map((e) => {
+        {events.map((e, position) => {
           const t = typeName.get(e.type);
           return (
             <li key={e.id}>
@@ -40,7 +50,7 @@ export const EventList = memo(function EventList({ data, count, eventAt, title, 
                 aria-label={`${e.place.name}, ${formatEventDate(e)}: ${t?.name ?? e.type}`}
                 onClick={() => onChoose(e.id)}
               >
-                <span className="swatch" style={{ background: t?.color }} aria-hidden="true" />
+                <span className="swatch" style={{ background: swatchAt(position) }} aria-hidden="true" />
                 <span className="item-main">
                   <span className="item-place">{e.place.name}</span>
                   <span className="item-date">{formatEventDate(e)}</span>
