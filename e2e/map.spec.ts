@@ -175,6 +175,25 @@ test.describe('the map and its source passages', () => {
     await expect(tooltip).toContainText(seedData.eventTypes.find((t) => t.id === target.type)?.name ?? '');
   });
 
+  test('arrow keys on the focused map pan it; elsewhere they step through the events', async ({
+    atlas,
+    page,
+  }) => {
+    test.skip(Boolean(test.info().project.use.hasTouch), 'a keyboard test');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await atlas.open();
+    await atlas.waitForEvents();
+    const before = await atlas.view();
+    await page.locator('.maplibregl-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await atlas.view())?.lng).not.toBe(before?.lng);
+    expect(new URL(page.url()).searchParams.get('event')).toBeNull();
+    await page.locator('.maplibregl-canvas').blur();
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/[?&]event=/);
+  });
+
   test('markers can be coloured by actor, with a matching legend and link', async ({ atlas, page }) => {
     await atlas.open();
     await atlas.waitForEvents();

@@ -10,7 +10,8 @@ import { positionOf } from './filter-events.ts';
 export interface KeyTarget {
   /** In a text field or menu: keys belong to it, never to a shortcut. */
   editable: boolean;
-  /** In the article text or the filters, where arrow keys scroll or move between options. */
+  /** In the article text or the filters, where arrow keys scroll or move between options, or on the
+   * map, where they pan it. */
   scrollable: boolean;
 }
 
@@ -69,7 +70,7 @@ function whereOf(target: EventTarget | null): KeyTarget {
   const el = target instanceof Element ? target : null;
   return {
     editable: Boolean(el && /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)),
-    scrollable: Boolean(el?.closest('.article-text, .filters')),
+    scrollable: Boolean(el?.closest('.article-text, .filters, .maplibregl-map')),
   };
 }
 
