@@ -16,27 +16,20 @@ export class CloudMode implements MapMode {
   private readonly off: (() => void)[] = [];
   private frame = 0;
 
-  private prepared: { layer: PointLayer; drawing: Drawing; ready: (() => void)[] } | null = null;
+  private prepared: { layer: PointLayer; drawing: Drawing } | null = null;
 
-  /** Groups the rows into sites (a pass over every row): the layer is made before the map needs it, so
-   * that the shaders' compiling (when it is added) is in another task. */
+  /** Groups the rows into sites (a pass over every row) before the map needs the layer, so that the
+   * shaders' compiling, when it is added, is another task. */
   prepare(drawing: Drawing): void {
-    const ready: (() => void)[] = [];
-    const layer = new PointLayer(drawing.table, drawing.color, drawing.rows, () => {
-      for (const f of ready) f();
-    });
-    this.prepared = { layer, drawing, ready };
+    this.prepared = { layer: new PointLayer(drawing.table, drawing.color, drawing.rows), drawing };
   }
 
   attach(map: MlMap, pointer: Pointer, drawing: Drawing, beforeLayer: string): void {
     const made = this.prepared;
     this.prepared = null;
-    let layer: PointLayer;
-    if (made && made.drawing.table === drawing.table && made.drawing.color === drawing.color) {
-      layer = made.layer;
-      made.ready.push(() => pointer.eventsReady());
-      if (made.drawing.rows !== drawing.rows) layer.setRows(drawing.rows);
-    } else layer = new PointLayer(drawing.table, drawing.color, drawing.rows, () => pointer.eventsReady());
+    const layer =
+      made?.drawing === drawing ? made.layer : new PointLayer(drawing.table, drawing.color, drawing.rows);
+    layer.onFirstDraw = () => pointer.eventsReady();
     map.addLayer(layer, beforeLayer);
     this.map = map;
     this.pointer = pointer;

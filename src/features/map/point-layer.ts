@@ -58,12 +58,13 @@ export class PointLayer implements CustomLayerInterface {
   private code: Int32Array;
   private drawn = false;
 
+  /** Called after the first frame that shows the events (set by whoever adds the layer). */
+  onFirstDraw: () => void = () => undefined;
+
   constructor(
     private readonly table: EventTable,
     color: ColorKeys,
     rows: Uint32Array,
-    /** Called after the first frame that shows the events. */
-    private readonly onFirstDraw: () => void,
   ) {
     const { siteOf, first } = groupSites(table.lon, table.lat);
     this.siteOf = siteOf;
