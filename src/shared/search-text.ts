@@ -15,3 +15,8 @@ export function searchFold(text: string): string {
     .replace(/\p{M}+/gu, '')
     .replace(/[ıłøđħßæœ]/g, (c) => PLAIN[c] ?? c);
 }
+
+/** A search box's text as the index is searched for it: trimmed and folded (no NUL: rows are NUL-separated). */
+export function searchQuery(text: string): string {
+  return searchFold(text.trim()).replaceAll('\u0000', '');
+}

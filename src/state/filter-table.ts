@@ -7,7 +7,7 @@
  */
 import type { EventTable } from '../data/event-table.ts';
 import { type PlacePrecision, placePrecisions } from '../shared/schema.ts';
-import { searchFold } from '../shared/search-text.ts';
+import { searchQuery } from '../shared/search-text.ts';
 import { type Codec, idList, isoDay, listOf } from './url-codecs.ts';
 
 export interface FilterContext {
@@ -92,7 +92,7 @@ export const FILTERS = {
     none: '',
     url: { param: 'q', decode: (raw) => (raw.length <= 200 ? raw : undefined), encode: (v) => v || null },
     keeps: (t, value, ctx) => {
-      const q = searchFold(value.trim()).replaceAll('\u0000', '');
+      const q = searchQuery(value);
       if (!q) return null;
       if (ctx.matches) {
         // While the index is being built, nothing is shown as found (the notices say it is coming).

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EventTable } from '../data/event-table.ts';
 import { articleQuery } from '../data/queries.ts';
 import type { Article } from '../shared/schema.ts';
-import { searchFold } from '../shared/search-text.ts';
+import { searchFold, searchQuery } from '../shared/search-text.ts';
 import type { FilterContext } from './filter-events.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -119,7 +119,7 @@ export function useSearchContext(
   const ready = index?.ready ?? false;
   // A large table's query is scanned in slices too, so applying it is not one long task: until its
   // rows are found, the search shows nothing found and the notices say it is searching.
-  const wanted = searchFold(q.trim()).replaceAll('\u0000', '');
+  const wanted = searchQuery(q);
   const sliced = Boolean(index && index.size > BUILD_AT_ONCE);
   const [found, setFound] = useState<{ index: SearchIndex; q: string; hits: Uint8Array } | null>(null);
   const foundNow = found && found.index === index && found.q === wanted ? found : null;
